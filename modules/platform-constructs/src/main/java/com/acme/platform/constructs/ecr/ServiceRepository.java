@@ -1,0 +1,144 @@
+package com.acme.platform.constructs.ecr;
+
+import com.acme.platform.constructs.core.JsonDocs;
+import com.hashicorp.cdktf.providers.aws.ecr_lifecycle_policy.EcrLifecyclePolicy;
+import com.hashicorp.cdktf.providers.aws.ecr_repository.EcrRepository;
+import com.hashicorp.cdktf.providers.aws.ecr_repository.EcrRepositoryEncryptionConfiguration;
+import com.hashicorp.cdktf.providers.aws.ecr_repository.EcrRepositoryImageScanningConfiguration;
+import com.hashicorp.cdktf.providers.aws.ecr_repository_policy.EcrRepositoryPolicy;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import software.constructs.Construct;
+
+/**
+ * An ECR repository for one service's images: immutable tags, scan on push, encryption and a lifecycle policy that
+ * expires untagged images and keeps the last N.
+ *
+ * <p>Creates {@code aws_ecr_repository}, {@code aws_ecr_lifecycle_policy} and, when other accounts may pull,
+ * {@code aws_ecr_repository_policy}.
+ */
+public final class ServiceRepository extends Construct {
+  private final ServiceRepositoryProps props;
+  private final EcrRepository repository;
+  private final EcrLifecyclePolicy lifecyclePolicy;
+  private final EcrRepositoryPolicy repositoryPolicy;
+
+  /**
+   * Creates the repository.
+   *
+   * @param scope the parent construct
+   * @param id the construct id
+   * @param props the repository's properties
+   */
+  public ServiceRepository(Construct scope, String id, ServiceRepositoryProps props) {
+    super(scope, id);
+    this.props = Objects.requireNonNull(props, "props");
+    EcrRepositoryEncryptionConfiguration encryption = props.kmsKeyArn() == null
+        ? EcrRepositoryEncryptionConfiguration.builder().encryptionType("AES256").build()
+        : EcrRepositoryEncryptionConfiguration.builder().encryptionType("KMS").kmsKey(props.kmsKeyArn()).build();
+    this.repository = EcrRepository.Builder.create(this, "Resource")
+        .name(props.repositoryName())
+        .imageTagMutability(props.immutableTags() ? "IMMUTABLE" : "MUTABLE")
+        .imageScanningConfiguration(EcrRepositoryImageScanningConfiguration.builder()
+            .scanOnPush(props.scanOnPush()).build())
+        .encryptionConfiguration(List.of(encryption))
+        .build();
+    this.lifecyclePolicy = EcrLifecyclePolicy.Builder.create(this, "Lifecycle")
+        .repository(repository.getName())
+        .policy(JsonDocs.toJson(lifecycleRules(props)))
+        .build();
+    this.repositoryPolicy = props.pullAccountIds().isEmpty() ? null
+        : EcrRepositoryPolicy.Builder.create(this, "Policy")
+            .repository(repository.getName())
+            .policy(JsonDocs.toJson(pullPolicy(props.pullAccountIds())))
+            .build();
+  }
+
+  /**
+   * Creates a repository with every default.
+   *
+   * @param scope the parent construct
+   * @param id the construct id
+   * @param repositoryName the repository name
+   */
+  public ServiceRepository(Construct scope, String id, String repositoryName) {
+    this(scope, id, ServiceRepositoryProps.of(repositoryName));
+  }
+
+  /**
+   * The URL of a repository computed from its account, region and name, without reading any state.
+   *
+   * <p>Stacks that run a service from a repository owned by another stack use this instead of a remote-state lookup,
+   * so that every stack plans on its own (DESIGN.md section 4).
+   *
+   * @param accountId the 12-digit account that owns the repository
+   * @param region the repository's region, for example {@code eu-west-1}
+   * @param repositoryName the repository name
+   * @return {@code ACCOUNT.dkr.ecr.REGION.amazonaws.com/NAME}
+   */
+  public static String repositoryUrl(String accountId, String region, String repositoryName) {
+    return accountId + ".dkr.ecr." + region + ".amazonaws.com/" + repositoryName;
+  }
+
+  private static Map<String, Object> lifecycleRules(ServiceRepositoryProps props) {
+    // Untagged images go first (priority 1) so that they never count against the tagged images kept by rule 2.
+    Map<String, Object> untagged = Map.of(
+        "rulePriority", 1,
+        "description", "Expire untagged images after " + props.untaggedExpiryDays() + " days",
+        "selection", Map.of("tagStatus", "untagged", "countType", "sinceImagePushed", "countUnit", "days",
+            "countNumber", props.untaggedExpiryDays()),
+        "action", Map.of("type", "expire"));
+    Map<String, Object> keepLast = Map.of(
+        "rulePriority", 2,
+        "description", "Keep the last " + props.keepLastImages() + " images",
+        "selection", Map.of("tagStatus", "any", "countType", "imageCountMoreThan",
+            "countNumber", props.keepLastImages()),
+        "action", Map.of("type", "expire"));
+    return Map.of("rules", List.of(untagged, keepLast));
+  }
+
+  private static Map<String, Object> pullPolicy(List<String> accountIds) {
+    List<String> principals = accountIds.stream().sorted().map(id -> "arn:aws:iam::" + id + ":root").toList();
+    return Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(
+        "Sid", "CrossAccountPull",
+        "Effect", "Allow",
+        "Principal", Map.of("AWS", principals),
+        "Action", List.of("ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"))));
+  }
+
+  /** The props this repository was built from. */
+  public ServiceRepositoryProps getProps() {
+    return props;
+  }
+
+  /** The underlying repository, for escape hatches such as {@code addOverride}. */
+  public EcrRepository getRepository() {
+    return repository;
+  }
+
+  /** The lifecycle policy attached to the repository. */
+  public EcrLifecyclePolicy getLifecyclePolicy() {
+    return lifecyclePolicy;
+  }
+
+  /** The cross-account pull policy, or {@code null} when {@code pullAccountIds} is empty. */
+  public EcrRepositoryPolicy getRepositoryPolicy() {
+    return repositoryPolicy;
+  }
+
+  /** The repository name (a plain string, known at synth). */
+  public String getRepositoryName() {
+    return props.repositoryName();
+  }
+
+  /** {@code ACCOUNT.dkr.ecr.REGION.amazonaws.com/NAME}; a token until apply. */
+  public String getRepositoryUrl() {
+    return repository.getRepositoryUrl();
+  }
+
+  /** The repository ARN; a token until apply. */
+  public String getRepositoryArn() {
+    return repository.getArn();
+  }
+}
