@@ -1,0 +1,97 @@
+package com.acme.platform.constructs.state;
+
+import com.acme.platform.constructs.core.Checks;
+import java.util.regex.Pattern;
+
+/**
+ * Properties for {@link RemoteState}: where and how a stack keeps its Terraform state in S3.
+ *
+ * @param bucket the state bucket, for example {@code acme-tfstate-111111111111-eu-west-1}. Required. It must exist
+ *     before {@code terraform init}; the bootstrap app creates it.
+ * @param region the bucket's region. Required.
+ * @param key the object key of this stack's state. Required; {@link StateKeyLayout#key} gives the documented layout.
+ * @param encrypt whether state objects are written with server-side encryption. Default: {@code true}.
+ * @param useLockfile whether Terraform locks the state with an S3 lock file next to it (S3-native locking,
+ *     Terraform 1.10 and later). Default: {@code true}.
+ * @param dynamodbTable a DynamoDB table for state locking, for teams still on Terraform older than 1.10 or migrating
+ *     from table locking. Default: no table; the lock file alone locks.
+ * @param kmsKeyId a KMS key ARN to encrypt state objects with. Default: the bucket's default encryption.
+ * @param roleArn an IAM role Terraform assumes to reach the state. Default: the caller's own credentials.
+ */
+public record RemoteStateProps(String bucket, String region, String key, Boolean encrypt, Boolean useLockfile,
+    String dynamodbTable, String kmsKeyId, String roleArn) {
+
+  /** S3 bucket names for general purpose buckets (the full rules are checked by {@code StateBucketProps}). */
+  static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+  static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov)?-[a-z]+-\\d");
+  static final Pattern KEY = Pattern.compile("[A-Za-z0-9!_.*'()/-]+");
+  static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+");
+  static final Pattern KMS_ARN = Pattern.compile("arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:(key|alias)/.+");
+  static final Pattern TABLE = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
+
+  /** Applies defaults and checks every value; throws all problems at once. */
+  public RemoteStateProps {
+    encrypt = encrypt != null ? encrypt : true;
+    useLockfile = useLockfile != null ? useLockfile : true;
+    Checks checks = Checks.of("RemoteStateProps");
+    if (checks.required("bucket", bucket)) {
+      checks.matches("bucket", bucket, BUCKET, "3-63 lowercase letters, digits, '.' or '-', starting and ending"
+          + " with a letter or digit");
+    }
+    if (checks.required("region", region)) {
+      checks.matches("region", region, REGION, "an AWS region such as eu-west-1");
+    }
+    if (checks.required("key", key)) {
+      checks.matches("key", key, KEY, "an S3 object key of letters, digits and !_.*'()/-");
+      checks.check(Checks.isToken(key) || !key.startsWith("/") && !key.endsWith("/"), "key",
+          "must not start or end with '/', got " + Checks.quote(key));
+    }
+    checks.matches("dynamodbTable", dynamodbTable, TABLE, "a DynamoDB table name (3-255 letters, digits, '_', '.', '-')");
+    checks.matches("kmsKeyId", kmsKeyId, KMS_ARN, "a KMS key or alias ARN");
+    checks.matches("roleArn", roleArn, ROLE_ARN, "an IAM role ARN (arn:aws:iam::<account>:role/<name>)");
+    checks.check(useLockfile || dynamodbTable != null, "useLockfile",
+        "must be true when no dynamodbTable is set: state without a lock can be corrupted by two concurrent runs");
+    checks.throwIfAny();
+  }
+
+  /** Starts a builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builder for {@link RemoteStateProps}. */
+  public static final class Builder {
+    private String bucket;
+    private String region;
+    private String key;
+    private Boolean encrypt;
+    private Boolean useLockfile;
+    private String dynamodbTable;
+    private String kmsKeyId;
+    private String roleArn;
+
+    private Builder() {}
+
+    /** @param v see {@link RemoteStateProps#bucket()} @return this builder */
+    public Builder bucket(String v) { this.bucket = v; return this; }
+    /** @param v see {@link RemoteStateProps#region()} @return this builder */
+    public Builder region(String v) { this.region = v; return this; }
+    /** @param v see {@link RemoteStateProps#key()} @return this builder */
+    public Builder key(String v) { this.key = v; return this; }
+    /** @param v see {@link RemoteStateProps#encrypt()} @return this builder */
+    public Builder encrypt(Boolean v) { this.encrypt = v; return this; }
+    /** @param v see {@link RemoteStateProps#useLockfile()} @return this builder */
+    public Builder useLockfile(Boolean v) { this.useLockfile = v; return this; }
+    /** @param v see {@link RemoteStateProps#dynamodbTable()} @return this builder */
+    public Builder dynamodbTable(String v) { this.dynamodbTable = v; return this; }
+    /** @param v see {@link RemoteStateProps#kmsKeyId()} @return this builder */
+    public Builder kmsKeyId(String v) { this.kmsKeyId = v; return this; }
+    /** @param v see {@link RemoteStateProps#roleArn()} @return this builder */
+    public Builder roleArn(String v) { this.roleArn = v; return this; }
+
+    /** @return the validated props */
+    public RemoteStateProps build() {
+      return new RemoteStateProps(bucket, region, key, encrypt, useLockfile, dynamodbTable, kmsKeyId, roleArn);
+    }
+  }
+}
