@@ -1,0 +1,82 @@
+package com.acme.platform.app;
+
+import com.acme.platform.app.config.ConfigException;
+import com.acme.platform.app.config.EnvironmentConfig;
+import com.acme.platform.app.config.PlatformConfig;
+import com.acme.platform.app.stacks.EnvironmentStack;
+import com.acme.platform.app.stacks.ErrorSink;
+import com.acme.platform.app.stacks.RegistryStack;
+import com.acme.platform.constructs.state.RemoteState;
+import com.acme.platform.constructs.state.RemoteStateProps;
+import com.acme.platform.constructs.state.StateKeyLayout;
+import com.hashicorp.cdktf.TerraformStack;
+import java.util.ArrayList;
+import java.util.List;
+import software.constructs.Construct;
+
+/**
+ * Builds the platform's stacks into an app: the shared registry stack plus one stack per selected environment, each
+ * with its S3 backend at the documented key.
+ */
+public final class PlatformApp {
+  /** The stack segment of every environment stack's state key. */
+  public static final String ENVIRONMENT_STACK = "platform";
+
+  private PlatformApp() {}
+
+  /**
+   * What was built for one stack.
+   *
+   * @param stackName the stack (and {@code cdktf.out/stacks/} folder) name
+   * @param stateKey the key of its state in the state bucket
+   * @param stack the stack
+   */
+  public record BuiltStack(String stackName, String stateKey, TerraformStack stack) {}
+
+  /**
+   * The stack name of an environment.
+   *
+   * @param environment the environment name
+   * @return {@code platform-<environment>}
+   */
+  public static String stackName(String environment) {
+    return ENVIRONMENT_STACK + "-" + environment;
+  }
+
+  /**
+   * Adds the stacks for {@code selected} environments (all when empty) to {@code app}.
+   *
+   * @param app the cdktf app (or any scope)
+   * @param config the loaded configuration
+   * @param selected environment names; empty for all
+   * @return the stacks, registry first
+   * @throws ConfigException with every props problem of every stack
+   */
+  public static List<BuiltStack> build(Construct app, PlatformConfig config, List<String> selected) {
+    ErrorSink errors = new ErrorSink();
+    List<BuiltStack> built = new ArrayList<>();
+    EnvironmentConfig first = config.environments().get(0);
+    EnvironmentConfig.RegistryConfig registry = first.registry();
+    RegistryStack registryStack = new RegistryStack(app, registry, config, errors);
+    built.add(errors.attempt(PlatformConfig.fileOf(first), "registry", () -> attach(registryStack,
+        RegistryStack.NAME, registry.stateBucket(), registry.region(), StateKeyLayout.sharedKey(RegistryStack.NAME))));
+    for (EnvironmentConfig env : config.environments()) {
+      if (!selected.isEmpty() && !selected.contains(env.name())) {
+        continue;
+      }
+      String name = stackName(env.name());
+      EnvironmentStack stack = new EnvironmentStack(app, name, env, config, errors);
+      built.add(errors.attempt(PlatformConfig.fileOf(env), "", () -> attach(stack, name, env.stateBucket(),
+          env.region(), StateKeyLayout.key(env.name(), ENVIRONMENT_STACK))));
+    }
+    if (!errors.errors().isEmpty()) {
+      throw new ConfigException(errors.errors());
+    }
+    return built;
+  }
+
+  private static BuiltStack attach(TerraformStack stack, String name, String bucket, String region, String key) {
+    RemoteState.attach(stack, RemoteStateProps.builder().bucket(bucket).region(region).key(key).build());
+    return new BuiltStack(name, key, stack);
+  }
+}

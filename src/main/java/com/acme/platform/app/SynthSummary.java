@@ -1,0 +1,40 @@
+package com.acme.platform.app;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** The table printed after a synthesis: what was written where, and where its state lives. */
+public final class SynthSummary {
+  private SynthSummary() {}
+
+  /**
+   * One stack.
+   *
+   * @param stackName the stack name
+   * @param resources how many resources it declares
+   * @param stateKey its state key in the state bucket
+   */
+  public record Row(String stackName, int resources, String stateKey) {}
+
+  /**
+   * Formats the table.
+   *
+   * @param rows the stacks
+   * @param outdir the output folder, as the user should read it
+   * @param millis how long the run took
+   * @return the table, ending with a newline
+   */
+  public static String table(List<Row> rows, Path outdir, long millis) {
+    int width = Math.max("stack".length(), rows.stream().mapToInt(r -> r.stackName().length()).max().orElse(0));
+    String format = "%-" + width + "s  %9s  %s%n";
+    StringBuilder out = new StringBuilder(String.format(format, "stack", "resources", "state key"));
+    int total = 0;
+    for (Row row : rows) {
+      out.append(String.format(format, row.stackName(), row.resources(), row.stateKey()));
+      total += row.resources();
+    }
+    out.append(String.format("Wrote %d stacks (%d resources) to %s/stacks/<stack>/cdk.tf.json in %.1f s%n",
+        rows.size(), total, outdir, millis / 1000.0));
+    return out.toString();
+  }
+}

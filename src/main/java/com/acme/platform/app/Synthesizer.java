@@ -1,0 +1,97 @@
+package com.acme.platform.app;
+
+import com.acme.platform.app.config.PlatformConfig;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hashicorp.cdktf.App;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Synthesizes into a fresh temporary folder next to the output and moves it into place only when everything
+ * succeeded, so a failed run leaves the previous output untouched.
+ */
+public final class Synthesizer {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private Synthesizer() {}
+
+  /**
+   * Builds and synthesizes the selected environments.
+   *
+   * @param config the loaded configuration
+   * @param selected environment names; empty for all
+   * @param outdir the output folder ({@code cdktf.out})
+   * @return one row per stack, registry first
+   * @throws IOException when the output cannot be written
+   * @throws com.acme.platform.app.config.ConfigException when any stack's input is invalid (nothing is written)
+   */
+  public static List<SynthSummary.Row> synthesize(PlatformConfig config, List<String> selected, Path outdir)
+      throws IOException {
+    Path parent = outdir.toAbsolutePath().normalize().getParent();
+    Files.createDirectories(parent);
+    Path staging = Files.createTempDirectory(parent, "." + outdir.getFileName() + ".tmp-");
+    try {
+      App app = App.Builder.create().outdir(staging.toString()).build();
+      List<PlatformApp.BuiltStack> stacks = PlatformApp.build(app, config, selected);
+      app.synth();
+      List<SynthSummary.Row> rows = new ArrayList<>();
+      for (PlatformApp.BuiltStack stack : stacks) {
+        rows.add(new SynthSummary.Row(stack.stackName(), countResources(staging, stack.stackName()),
+            stack.stateKey()));
+      }
+      replace(outdir.toAbsolutePath().normalize(), staging);
+      return rows;
+    } finally {
+      deleteTree(staging);
+    }
+  }
+
+  /**
+   * The number of resources in a synthesized stack.
+   *
+   * @param outdir the output folder
+   * @param stackName the stack
+   * @return the count over all resource types
+   * @throws IOException when the stack's JSON cannot be read
+   */
+  public static int countResources(Path outdir, String stackName) throws IOException {
+    JsonNode resources = MAPPER.readTree(outdir.resolve("stacks").resolve(stackName).resolve("cdk.tf.json").toFile())
+        .path("resource");
+    int count = 0;
+    for (JsonNode byName : resources) {
+      count += byName.size();
+    }
+    return count;
+  }
+
+  private static void replace(Path outdir, Path staging) throws IOException {
+    Path old = null;
+    if (Files.exists(outdir)) {
+      old = Files.createTempDirectory(outdir.getParent(), "." + outdir.getFileName() + ".old-");
+      Files.delete(old);
+      Files.move(outdir, old, StandardCopyOption.ATOMIC_MOVE);
+    }
+    Files.move(staging, outdir, StandardCopyOption.ATOMIC_MOVE);
+    if (old != null) {
+      deleteTree(old);
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

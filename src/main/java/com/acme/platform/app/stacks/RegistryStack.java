@@ -1,0 +1,53 @@
+package com.acme.platform.app.stacks;
+
+import com.acme.platform.app.config.EnvironmentConfig;
+import com.acme.platform.app.config.EnvironmentConfig.RegistryConfig;
+import com.acme.platform.app.config.PlatformConfig;
+import com.acme.platform.constructs.ecr.ServiceRepository;
+import com.acme.platform.constructs.ecr.ServiceRepositoryProps;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import software.constructs.Construct;
+
+/**
+ * The image registry all environments share: one ECR repository per service of any environment.
+ *
+ * <p>Images are built once and promoted between environments, so repositories are not per environment
+ * (DESIGN.md section 4). Accounts of environments other than the registry's own get pull access.
+ */
+public final class RegistryStack extends PlatformStack {
+  /** The stack name; also the state key's stack segment. */
+  public static final String NAME = "registry";
+
+  /**
+   * Builds the registry stack.
+   *
+   * @param scope the app
+   * @param registry where the registry lives
+   * @param config every environment (all of them, so that a repository never disappears when one is synthesized)
+   * @param errors where props problems are recorded
+   */
+  public RegistryStack(Construct scope, RegistryConfig registry, PlatformConfig config, ErrorSink errors) {
+    super(scope, NAME, registry.region(), registry.accountId(), Map.of("environment", "shared"));
+    List<String> pullAccounts = config.environments().stream().map(EnvironmentConfig::accountId)
+        .filter(Objects::nonNull).filter(id -> !id.equals(registry.accountId())).distinct().sorted().toList();
+    // Sorted by name, so the stack does not change when environments list services in another order.
+    Map<String, Origin> firstSeen = new TreeMap<>();
+    for (EnvironmentConfig env : config.environments()) {
+      for (int i = 0; i < env.services().size(); i++) {
+        String name = env.services().get(i).name();
+        if (name != null) {
+          firstSeen.putIfAbsent(name, new Origin(PlatformConfig.fileOf(env), "services[" + i + "].name"));
+        }
+      }
+    }
+    firstSeen.forEach((name, origin) -> errors.attempt(origin.file(), origin.at(), () -> new ServiceRepository(this,
+        "Repo" + Names.pascal(name),
+        ServiceRepositoryProps.builder().repositoryName(name).pullAccountIds(pullAccounts).build())));
+  }
+
+  /** Where a service name was first seen, for error messages. */
+  private record Origin(String file, String at) {}
+}
