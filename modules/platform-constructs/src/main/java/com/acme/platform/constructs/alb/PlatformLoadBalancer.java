@@ -1,0 +1,290 @@
+package com.acme.platform.constructs.alb;
+
+import com.acme.platform.constructs.core.Checks;
+import com.acme.platform.constructs.core.InvalidPropsException;
+import com.acme.platform.constructs.core.Problem;
+import com.hashicorp.cdktf.TerraformResourceLifecycle;
+import com.hashicorp.cdktf.providers.aws.lb.Lb;
+import com.hashicorp.cdktf.providers.aws.lb_listener.LbListener;
+import com.hashicorp.cdktf.providers.aws.lb_listener.LbListenerDefaultAction;
+import com.hashicorp.cdktf.providers.aws.lb_listener.LbListenerDefaultActionFixedResponse;
+import com.hashicorp.cdktf.providers.aws.lb_listener.LbListenerDefaultActionRedirect;
+import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroup;
+import com.hashicorp.cdktf.providers.aws.vpc_security_group_egress_rule.VpcSecurityGroupEgressRule;
+import com.hashicorp.cdktf.providers.aws.vpc_security_group_ingress_rule.VpcSecurityGroupIngressRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.TreeSet;
+import software.constructs.Construct;
+
+/**
+ * An application load balancer in front of the platform's services: a security group, the load balancer, and
+ * listeners that answer {@code 404 Not Found} to every request no service rule matches.
+ *
+ * <p>Without a certificate it serves plain HTTP on port 80. With a certificate, port 80 redirects to HTTPS
+ * ({@code HTTP_301}) and port 443 terminates TLS with a TLS 1.2+ security policy; service rules then go on the HTTPS
+ * listener. The load balancer drops requests with invalid header fields.
+ *
+ * <p>Services are attached with {@link #addServiceRouting(String, ServiceRoutingProps)}, which keeps listener rule
+ * priorities and conditions unique across all services of this load balancer.
+ *
+ * <p>Creates {@code aws_security_group}, {@code aws_vpc_security_group_ingress_rule} (per ingress CIDR: port 80, and
+ * 443 with a certificate), {@code aws_vpc_security_group_egress_rule} (all traffic to the VPC CIDR), {@code aws_lb},
+ * and {@code aws_lb_listener} (HTTP, plus HTTPS with a certificate). See
+ * <a href="https://docs.aws.amazon.com/elasticloadbalancing/latest/application/introduction.html">What is an
+ * Application Load Balancer?</a>
+ */
+public final class PlatformLoadBalancer extends Construct {
+  private static final int PRIORITY_STEP = 10;
+  private static final int MAX_PRIORITY = 50_000;
+
+  private final PlatformLoadBalancerProps props;
+  private final SecurityGroup securityGroup;
+  private final Lb loadBalancer;
+  private final LbListener httpListener;
+  private final LbListener httpsListener;
+  private final LoadBalancerRef ref;
+  private final List<ServiceRouting> serviceRoutings = new ArrayList<>();
+
+  /**
+   * Creates the load balancer, its security group and its listeners.
+   *
+   * @param scope the parent construct
+   * @param id the construct id
+   * @param props the load balancer's properties
+   */
+  public PlatformLoadBalancer(Construct scope, String id, PlatformLoadBalancerProps props) {
+    super(scope, id);
+    this.props = Objects.requireNonNull(props, "props");
+    boolean https = props.certificateArn() != null;
+
+    // A name prefix lets Terraform create a replacement group before it deletes the one the load balancer still uses.
+    this.securityGroup = SecurityGroup.Builder.create(this, "SecurityGroup")
+        .namePrefix(props.name() + "-alb-")
+        .description("Application load balancer " + props.name())
+        .vpcId(props.vpc().vpcId())
+        .lifecycle(TerraformResourceLifecycle.builder().createBeforeDestroy(true).build())
+        .build();
+    for (int i = 0; i < props.ingressCidrs().size(); i++) {
+      String cidr = props.ingressCidrs().get(i);
+      // Ids derive from the CIDR, so reordering ingressCidrs does not replace rules.
+      String suffix = Checks.isToken(cidr) ? String.valueOf(i) : cidr.replace('.', '-').replace('/', '-');
+      ingress("IngressHttp-" + suffix, cidr, 80, "HTTP");
+      if (https) {
+        ingress("IngressHttps-" + suffix, cidr, 443, "HTTPS");
+      }
+    }
+    VpcSecurityGroupEgressRule.Builder.create(this, "EgressToVpc")
+        .securityGroupId(securityGroup.getId())
+        .ipProtocol("-1")
+        .cidrIpv4(props.vpc().cidrBlock())
+        .description("To targets in the VPC")
+        .build();
+
+    this.loadBalancer = Lb.Builder.create(this, "Resource")
+        .name(props.name())
+        .loadBalancerType("application")
+        .internal(props.internal())
+        .subnets(props.internal() ? props.vpc().privateSubnetIds() : props.vpc().publicSubnetIds())
+        .securityGroups(List.of(securityGroup.getId()))
+        .dropInvalidHeaderFields(true)
+        .enableDeletionProtection(props.deletionProtection())
+        .idleTimeout(props.idleTimeoutSeconds())
+        .build();
+
+    LbListenerDefaultAction notFound = LbListenerDefaultAction.builder()
+        .type("fixed-response")
+        .fixedResponse(LbListenerDefaultActionFixedResponse.builder()
+            .statusCode("404").contentType("text/plain").messageBody("Not Found").build())
+        .build();
+    LbListenerDefaultAction redirectToHttps = LbListenerDefaultAction.builder()
+        .type("redirect")
+        .redirect(LbListenerDefaultActionRedirect.builder()
+            .protocol("HTTPS").port("443").statusCode("HTTP_301").build())
+        .build();
+    this.httpListener = LbListener.Builder.create(this, "HttpListener")
+        .loadBalancerArn(loadBalancer.getArn())
+        .port(80)
+        .protocol("HTTP")
+        .defaultAction(List.of(https ? redirectToHttps : notFound))
+        .build();
+    this.httpsListener = !https ? null : LbListener.Builder.create(this, "HttpsListener")
+        .loadBalancerArn(loadBalancer.getArn())
+        .port(443)
+        .protocol("HTTPS")
+        .sslPolicy(props.sslPolicy())
+        .certificateArn(props.certificateArn())
+        .defaultAction(List.of(notFound))
+        .build();
+
+    this.ref = new LoadBalancerRef(loadBalancer.getArn(), loadBalancer.getDnsName(),
+        (https ? httpsListener : httpListener).getArn(), securityGroup.getId(), props.vpc().vpcId());
+  }
+
+  private void ingress(String id, String cidr, int port, String protocol) {
+    VpcSecurityGroupIngressRule.Builder.create(this, id)
+        .securityGroupId(securityGroup.getId())
+        .ipProtocol("tcp")
+        .fromPort(port)
+        .toPort(port)
+        .cidrIpv4(cidr)
+        .description(protocol + " from " + cidr)
+        .build();
+  }
+
+  /**
+   * Routes requests from this load balancer to a service: creates a {@link ServiceRouting} under this load balancer
+   * and checks it against every routing added here before.
+   *
+   * <p>Priorities: an explicit {@link ServiceRoutingProps#priority()} is used as given and stays stable however
+   * routings are added. Without one, the routing gets the lowest multiple of 10 (10, 20, 30, ...) not yet used on
+   * this load balancer at the time of the call. For example, adding A (none), B (30), C (none), D (15), E (none)
+   * gives 10, 30, 20, 15, 40. Automatic priorities therefore depend on the order of the calls: give explicit ones
+   * where rule order matters or where a reordering must not rewrite rules.
+   *
+   * <p>Only routings added through this method are checked; rules created elsewhere on the same listener are not.
+   *
+   * @param id the routing's construct id, for example the service name
+   * @param props the routing's properties; {@link ServiceRoutingProps#loadBalancer()} must be this load balancer's
+   *     {@link #ref()} (the same listener)
+   * @return the routing
+   * @throws InvalidPropsException when the props name another listener, when the priority is already used by another
+   *     routing of this load balancer, or when another routing has the same host headers and path patterns
+   */
+  public ServiceRouting addServiceRouting(String id, ServiceRoutingProps props) {
+    Objects.requireNonNull(props, "props");
+    String subject = "PlatformLoadBalancer '" + getNode().getId() + "'";
+    if (!ref.listenerArn().equals(props.loadBalancer().listenerArn())) {
+      throw new InvalidPropsException(subject, List.of(new Problem("listenerRules",
+          "routing '" + id + "' names another listener in ServiceRoutingProps.loadBalancer;"
+              + " pass this load balancer's ref()")));
+    }
+    if (serviceRoutings.stream().anyMatch(r -> r.getNode().getId().equals(id))) {
+      throw new InvalidPropsException(subject, List.of(new Problem("listenerRules",
+          "routing id '" + id + "' is already used; give each routing a distinct id")));
+    }
+    int priority = props.priority() != null ? props.priority() : nextFreePriority(subject, id);
+    List<String> conditions = conditionKey(props);
+    for (ServiceRouting existing : serviceRoutings) {
+      String other = existing.getNode().getId();
+      if (existing.getPriority() == priority) {
+        throw new InvalidPropsException(subject, List.of(new Problem("listenerRules",
+            "priority " + priority + " is used by both '" + other + "' and '" + id + "';"
+                + " give each service a distinct priority")));
+      }
+      if (conditionKey(existing.getProps()).equals(conditions)) {
+        throw new InvalidPropsException(subject, List.of(new Problem("listenerRules",
+            "conditions (host headers " + conditions.get(0) + ", path patterns " + conditions.get(1) + ")"
+                + " are used by both '" + other + "' and '" + id + "';"
+                + " give each service a distinct host header or path pattern")));
+      }
+    }
+    ServiceRouting routing = new ServiceRouting(this, id,
+        props.priority() != null ? props : props.withPriority(priority));
+    serviceRoutings.add(routing);
+    return routing;
+  }
+
+  private int nextFreePriority(String subject, String id) {
+    for (int candidate = PRIORITY_STEP; candidate <= MAX_PRIORITY; candidate += PRIORITY_STEP) {
+      int c = candidate;
+      if (serviceRoutings.stream().noneMatch(r -> r.getPriority() == c)) {
+        return candidate;
+      }
+    }
+    throw new InvalidPropsException(subject, List.of(new Problem("listenerRules",
+        "no multiple of " + PRIORITY_STEP + " up to " + MAX_PRIORITY + " is free for routing '" + id + "';"
+            + " give it an explicit priority")));
+  }
+
+  /** Host headers (case-insensitive, as ALB matches them) and path patterns, each sorted, as two list strings. */
+  private static List<String> conditionKey(ServiceRoutingProps props) {
+    TreeSet<String> hosts = new TreeSet<>();
+    props.hostHeaders().forEach(h -> hosts.add(h.toLowerCase(Locale.ROOT)));
+    return List.of(hosts.toString(), new TreeSet<>(props.pathPatterns()).toString());
+  }
+
+  /**
+   * What service routing needs to know about this load balancer. Its listener is the HTTPS listener when a
+   * certificate is configured, else the HTTP listener.
+   *
+   * @return the reference; the same object on every call
+   */
+  public LoadBalancerRef ref() {
+    return ref;
+  }
+
+  /**
+   * The props this load balancer was built from.
+   *
+   * @return the props
+   */
+  public PlatformLoadBalancerProps getProps() {
+    return props;
+  }
+
+  /**
+   * The underlying load balancer, for escape hatches such as {@code addOverride}.
+   *
+   * @return the load balancer
+   */
+  public Lb getLoadBalancer() {
+    return loadBalancer;
+  }
+
+  /**
+   * The load balancer ARN; a token until apply.
+   *
+   * @return the ARN
+   */
+  public String getLoadBalancerArn() {
+    return loadBalancer.getArn();
+  }
+
+  /**
+   * The load balancer's DNS name, for DNS alias records; a token until apply.
+   *
+   * @return the DNS name
+   */
+  public String getDnsName() {
+    return loadBalancer.getDnsName();
+  }
+
+  /**
+   * The port 80 listener. Without a certificate it carries the service rules; with one it only redirects to HTTPS.
+   *
+   * @return the HTTP listener
+   */
+  public LbListener getHttpListener() {
+    return httpListener;
+  }
+
+  /**
+   * The port 443 listener that carries the service rules when a certificate is configured.
+   *
+   * @return the HTTPS listener, or {@code null} when {@link PlatformLoadBalancerProps#certificateArn()} is not set
+   */
+  public LbListener getHttpsListener() {
+    return httpsListener;
+  }
+
+  /**
+   * The load balancer's security group; container instances admit traffic from it.
+   *
+   * @return the security group
+   */
+  public SecurityGroup getSecurityGroup() {
+    return securityGroup;
+  }
+
+  /**
+   * The routings added with {@link #addServiceRouting(String, ServiceRoutingProps)}, in the order they were added.
+   *
+   * @return an immutable copy
+   */
+  public List<ServiceRouting> getServiceRoutings() {
+    return List.copyOf(serviceRoutings);
+  }
+}

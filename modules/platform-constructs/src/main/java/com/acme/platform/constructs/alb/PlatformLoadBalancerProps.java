@@ -1,0 +1,200 @@
+package com.acme.platform.constructs.alb;
+
+import com.acme.platform.constructs.core.Checks;
+import com.acme.platform.constructs.network.VpcRef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Properties for {@link PlatformLoadBalancer}.
+ *
+ * @param name the load balancer name, for example {@code orders-public}. Required. 1-32 characters: letters, digits
+ *     and hyphens; must not begin or end with a hyphen and must not begin with {@code internal-}. See
+ *     <a href="https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateLoadBalancer.html">CreateLoadBalancer</a>.
+ * @param vpc the VPC the load balancer runs in. Required. An internet-facing load balancer is placed in
+ *     {@link VpcRef#publicSubnetIds()}, an internal one in {@link VpcRef#privateSubnetIds()}; the chosen list must
+ *     hold at least two subnets (one per Availability Zone).
+ * @param internal whether the load balancer is internal (private addresses only) rather than internet-facing.
+ *     Default: {@code false}, an internet-facing load balancer in the public subnets.
+ * @param certificateArn the ACM certificate for the HTTPS listener, for example
+ *     {@code arn:aws:acm:eu-west-1:111111111111:certificate/abcd}. Default: no certificate, the load balancer serves
+ *     plain HTTP on port 80 only. When set, port 80 redirects to HTTPS on port 443.
+ * @param sslPolicy the security policy of the HTTPS listener; one of {@link #ALLOWED_SSL_POLICIES} (TLS 1.2 or
+ *     newer). Ignored without a certificate. Default: {@code ELBSecurityPolicy-TLS13-1-2-2021-06} (TLS 1.3 and 1.2).
+ *     See <a href="https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html">Security policies</a>.
+ * @param deletionProtection whether AWS refuses to delete the load balancer until protection is turned off.
+ *     Default: {@code false}, the load balancer can be destroyed.
+ * @param idleTimeoutSeconds seconds a connection may stay idle before the load balancer closes it; 1-4000.
+ *     Default: {@code 60}.
+ * @param ingressCidrs IPv4 CIDR blocks allowed to connect on port 80 (and 443 with a certificate); at least one,
+ *     no duplicates, each in network form such as {@code 10.0.0.0/16}. Default: {@code ["0.0.0.0/0"]}, anyone.
+ */
+public record PlatformLoadBalancerProps(
+    String name,
+    VpcRef vpc,
+    Boolean internal,
+    String certificateArn,
+    String sslPolicy,
+    Boolean deletionProtection,
+    Integer idleTimeoutSeconds,
+    List<String> ingressCidrs) {
+
+  /** The security policies {@link #sslPolicy()} accepts: all negotiate TLS 1.2 or newer only. */
+  public static final List<String> ALLOWED_SSL_POLICIES = List.of(
+      "ELBSecurityPolicy-TLS13-1-2-2021-06",
+      "ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
+      "ELBSecurityPolicy-TLS13-1-3-2021-06",
+      "ELBSecurityPolicy-TLS-1-2-2017-01",
+      "ELBSecurityPolicy-TLS-1-2-Ext-2018-06",
+      "ELBSecurityPolicy-FS-1-2-Res-2020-10");
+
+  /** The security policy used when {@link #sslPolicy()} is not given. */
+  public static final String DEFAULT_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+
+  /** Load balancer and target group names: letters, digits and hyphens, no hyphen at either end. */
+  static final Pattern ELB_NAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?");
+  static final Pattern ACM_CERTIFICATE_ARN =
+      Pattern.compile("arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/.+");
+  private static final Pattern IPV4_CIDR =
+      Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
+
+  /** Applies defaults and checks every value; throws all problems at once. */
+  public PlatformLoadBalancerProps {
+    internal = internal != null ? internal : false;
+    sslPolicy = sslPolicy != null ? sslPolicy : DEFAULT_SSL_POLICY;
+    deletionProtection = deletionProtection != null ? deletionProtection : false;
+    idleTimeoutSeconds = idleTimeoutSeconds != null ? idleTimeoutSeconds : 60;
+    Checks checks = Checks.of("PlatformLoadBalancerProps");
+    ingressCidrs = ingressCidrs != null ? copyWithoutNulls(ingressCidrs, "ingressCidrs", checks) : List.of("0.0.0.0/0");
+
+    if (checks.required("name", name)) {
+      checkElbName(checks, "name", name);
+      checks.check(Checks.isToken(name) || !name.startsWith("internal-"), "name",
+          "must not begin with \"internal-\", got " + Checks.quote(name));
+    }
+    if (checks.required("vpc", vpc)) {
+      String field = internal ? "vpc.privateSubnetIds" : "vpc.publicSubnetIds";
+      List<String> subnets = internal ? vpc.privateSubnetIds() : vpc.publicSubnetIds();
+      checks.check(subnets.size() >= 2, field, "must have at least 2 entries for "
+          + (internal ? "an internal" : "an internet-facing")
+          + " load balancer (subnets in two Availability Zones), got " + subnets.size());
+    }
+    checks.matches("certificateArn", certificateArn, ACM_CERTIFICATE_ARN,
+        "an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>)");
+    checks.oneOf("sslPolicy", sslPolicy, ALLOWED_SSL_POLICIES);
+    checks.between("idleTimeoutSeconds", idleTimeoutSeconds, 1, 4000);
+    checks.check(!ingressCidrs.isEmpty(), "ingressCidrs",
+        "must have at least one entry (an empty list would admit no client), got none");
+    for (int i = 0; i < ingressCidrs.size(); i++) {
+      String cidr = ingressCidrs.get(i);
+      checks.check(Checks.isToken(cidr) || isIpv4NetworkCidr(cidr), "ingressCidrs[" + i + "]",
+          "must be an IPv4 CIDR block in network form such as 10.0.0.0/16, got " + Checks.quote(cidr));
+      int first = ingressCidrs.indexOf(cidr);
+      checks.check(first == i, "ingressCidrs[" + i + "]",
+          "duplicates ingressCidrs[" + first + "], got " + Checks.quote(cidr));
+    }
+    checks.throwIfAny();
+  }
+
+  /**
+   * Checks an Elastic Load Balancing name (load balancer or target group): 1-32 characters, letters, digits and
+   * hyphens, no hyphen at either end. Tokens are not checked.
+   */
+  static void checkElbName(Checks checks, String field, String value) {
+    if (Checks.isToken(value)) {
+      return;
+    }
+    checks.check(value.length() <= 32, field,
+        "must be 1 to 32 characters long, got " + value.length() + " (" + Checks.quote(value) + ")");
+    checks.matches(field, value, ELB_NAME, "letters, digits and hyphens, not beginning or ending with a hyphen");
+  }
+
+  /** Copies a list, recording a problem for each {@code null} element instead of failing with a bare NPE. */
+  static List<String> copyWithoutNulls(List<String> values, String field, Checks checks) {
+    List<String> copy = new ArrayList<>(values.size());
+    for (int i = 0; i < values.size(); i++) {
+      String value = values.get(i);
+      if (checks.required(field + "[" + i + "]", value)) {
+        copy.add(value);
+      }
+    }
+    return List.copyOf(copy);
+  }
+
+  /** Whether {@code value} is {@code a.b.c.d/n} with octets 0-255, n 0-32 and no address bits beyond the prefix. */
+  static boolean isIpv4NetworkCidr(String value) {
+    Matcher m = IPV4_CIDR.matcher(value);
+    if (!m.matches()) {
+      return false;
+    }
+    long address = 0;
+    for (int i = 1; i <= 4; i++) {
+      int octet = Integer.parseInt(m.group(i));
+      if (octet > 255) {
+        return false;
+      }
+      address = (address << 8) | octet;
+    }
+    int prefix = Integer.parseInt(m.group(5));
+    if (prefix > 32) {
+      return false;
+    }
+    long hostMask = prefix == 32 ? 0 : (1L << (32 - prefix)) - 1;
+    return (address & hostMask) == 0;
+  }
+
+  /**
+   * Props with only the required values and every default: an internet-facing, HTTP-only load balancer.
+   *
+   * @param name the load balancer name
+   * @param vpc the VPC
+   * @return the props
+   */
+  public static PlatformLoadBalancerProps of(String name, VpcRef vpc) {
+    return builder().name(name).vpc(vpc).build();
+  }
+
+  /** Starts a builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builder for {@link PlatformLoadBalancerProps}. */
+  public static final class Builder {
+    private String name;
+    private VpcRef vpc;
+    private Boolean internal;
+    private String certificateArn;
+    private String sslPolicy;
+    private Boolean deletionProtection;
+    private Integer idleTimeoutSeconds;
+    private List<String> ingressCidrs;
+
+    private Builder() {}
+
+    /** @param v see {@link PlatformLoadBalancerProps#name()} @return this builder */
+    public Builder name(String v) { this.name = v; return this; }
+    /** @param v see {@link PlatformLoadBalancerProps#vpc()} @return this builder */
+    public Builder vpc(VpcRef v) { this.vpc = v; return this; }
+    /** @param v see {@link PlatformLoadBalancerProps#internal()} @return this builder */
+    public Builder internal(Boolean v) { this.internal = v; return this; }
+    /** @param v see {@link PlatformLoadBalancerProps#certificateArn()} @return this builder */
+    public Builder certificateArn(String v) { this.certificateArn = v; return this; }
+    /** @param v see {@link PlatformLoadBalancerProps#sslPolicy()} @return this builder */
+    public Builder sslPolicy(String v) { this.sslPolicy = v; return this; }
+    /** @param v see {@link PlatformLoadBalancerProps#deletionProtection()} @return this builder */
+    public Builder deletionProtection(Boolean v) { this.deletionProtection = v; return this; }
+    /** @param v see {@link PlatformLoadBalancerProps#idleTimeoutSeconds()} @return this builder */
+    public Builder idleTimeoutSeconds(Integer v) { this.idleTimeoutSeconds = v; return this; }
+    /** @param v see {@link PlatformLoadBalancerProps#ingressCidrs()} @return this builder */
+    public Builder ingressCidrs(List<String> v) { this.ingressCidrs = v; return this; }
+
+    /** @return the validated props */
+    public PlatformLoadBalancerProps build() {
+      return new PlatformLoadBalancerProps(name, vpc, internal, certificateArn, sslPolicy, deletionProtection,
+          idleTimeoutSeconds, ingressCidrs);
+    }
+  }
+}

@@ -1,0 +1,181 @@
+package com.acme.platform.constructs.alb;
+
+import com.acme.platform.constructs.core.Checks;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Properties for {@link ServiceRouting}.
+ *
+ * @param targetGroupName the target group name, for example {@code orders-api}. Required. 1-32 characters: letters,
+ *     digits and hyphens, not beginning or ending with a hyphen. Unique per account and region. See
+ *     <a href="https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html">CreateTargetGroup</a>.
+ * @param loadBalancer the load balancer to route from: its {@link LoadBalancerRef#listenerArn()} carries the rule and
+ *     its {@link LoadBalancerRef#vpcId()} holds the target group. Required. Use
+ *     {@link PlatformLoadBalancer#ref()} for a load balancer of this library.
+ * @param port the container port, 1-65535. Required. Targets are of type {@code instance} because services run in
+ *     bridge network mode with dynamic host ports: ECS registers each task with its own host port, so this is only
+ *     the target group's default port.
+ * @param priority the listener rule priority, 1-50000; lower values are evaluated first. Required when the
+ *     {@link ServiceRouting} is constructed directly. Default (only through
+ *     {@link PlatformLoadBalancer#addServiceRouting(String, ServiceRoutingProps)}): the lowest multiple of 10 not yet
+ *     used on that load balancer. See
+ *     <a href="https://docs.aws.amazon.com/elasticloadbalancing/latest/application/listener-update-rules.html">Listener rules</a>.
+ * @param hostHeaders host names the rule matches, for example {@code orders.example.com} (wildcards {@code *} and
+ *     {@code ?} allowed). Default: the rule does not look at the host header.
+ * @param pathPatterns URL paths the rule matches, each starting with {@code /}, for example {@code /orders/*}.
+ *     Default: the rule does not look at the path. At least one host header or path pattern is required, and at most
+ *     5 values combined (an ALB limit on condition values per rule).
+ * @param healthCheckPath the path the load balancer requests to check a target; starts with {@code /}.
+ *     Default: {@code /}.
+ * @param healthCheckIntervalSeconds seconds between health checks of one target, 5-300. Default: {@code 30}.
+ * @param healthCheckTimeoutSeconds seconds without a response after which a check fails, 2-120, less than the
+ *     interval. Default: {@code 5}.
+ * @param healthyThresholdCount consecutive successful checks before an unhealthy target is healthy again, 2-10.
+ *     Default: {@code 3}.
+ * @param unhealthyThresholdCount consecutive failed checks before a target is unhealthy, 2-10. Default: {@code 3}.
+ * @param healthCheckMatcher HTTP codes that count as healthy: a code, a list or a range such as {@code 200,302} or
+ *     {@code 200-299}. Default: {@code 200-399}.
+ * @param deregistrationDelaySeconds seconds the load balancer lets in-flight requests finish before a deregistering
+ *     target is removed, 0-3600. Default: {@code 30}.
+ * @param stickinessSeconds lifetime of the load balancer's stickiness cookie ({@code lb_cookie}), 1-604800 (7 days).
+ *     Default: stickiness off, every request is balanced on its own.
+ */
+public record ServiceRoutingProps(
+    String targetGroupName,
+    LoadBalancerRef loadBalancer,
+    Integer port,
+    Integer priority,
+    List<String> hostHeaders,
+    List<String> pathPatterns,
+    String healthCheckPath,
+    Integer healthCheckIntervalSeconds,
+    Integer healthCheckTimeoutSeconds,
+    Integer healthyThresholdCount,
+    Integer unhealthyThresholdCount,
+    String healthCheckMatcher,
+    Integer deregistrationDelaySeconds,
+    Integer stickinessSeconds) {
+
+  /** The most condition values (host headers plus path patterns) one listener rule may have. */
+  public static final int MAX_CONDITION_VALUES = 5;
+
+  static final Pattern MATCHER = Pattern.compile("\\d{3}(?:-\\d{3})?(?:,\\d{3}(?:-\\d{3})?)*");
+
+  /** Applies defaults and checks every value; throws all problems at once. */
+  public ServiceRoutingProps {
+    Checks checks = Checks.of("ServiceRoutingProps");
+    hostHeaders = hostHeaders != null
+        ? PlatformLoadBalancerProps.copyWithoutNulls(hostHeaders, "hostHeaders", checks) : List.of();
+    pathPatterns = pathPatterns != null
+        ? PlatformLoadBalancerProps.copyWithoutNulls(pathPatterns, "pathPatterns", checks) : List.of();
+    healthCheckPath = healthCheckPath != null ? healthCheckPath : "/";
+    healthCheckIntervalSeconds = healthCheckIntervalSeconds != null ? healthCheckIntervalSeconds : 30;
+    healthCheckTimeoutSeconds = healthCheckTimeoutSeconds != null ? healthCheckTimeoutSeconds : 5;
+    healthyThresholdCount = healthyThresholdCount != null ? healthyThresholdCount : 3;
+    unhealthyThresholdCount = unhealthyThresholdCount != null ? unhealthyThresholdCount : 3;
+    healthCheckMatcher = healthCheckMatcher != null ? healthCheckMatcher : "200-399";
+    deregistrationDelaySeconds = deregistrationDelaySeconds != null ? deregistrationDelaySeconds : 30;
+
+    if (checks.required("targetGroupName", targetGroupName)) {
+      PlatformLoadBalancerProps.checkElbName(checks, "targetGroupName", targetGroupName);
+    }
+    checks.required("loadBalancer", loadBalancer);
+    if (checks.required("port", port)) {
+      checks.between("port", port, 1, 65_535);
+    }
+    checks.between("priority", priority, 1, 50_000);
+    checks.check(!hostHeaders.isEmpty() || !pathPatterns.isEmpty(), "hostHeaders",
+        "or pathPatterns must have at least one entry, got none");
+    int values = hostHeaders.size() + pathPatterns.size();
+    checks.check(values <= MAX_CONDITION_VALUES, "hostHeaders",
+        "and pathPatterns must have at most " + MAX_CONDITION_VALUES + " entries combined, got " + values);
+    for (int i = 0; i < pathPatterns.size(); i++) {
+      String path = pathPatterns.get(i);
+      checks.check(Checks.isToken(path) || path.startsWith("/"), "pathPatterns[" + i + "]",
+          "must start with '/', got " + Checks.quote(path));
+    }
+    checks.check(Checks.isToken(healthCheckPath) || healthCheckPath.startsWith("/"), "healthCheckPath",
+        "must start with '/', got " + Checks.quote(healthCheckPath));
+    checks.between("healthCheckIntervalSeconds", healthCheckIntervalSeconds, 5, 300);
+    checks.between("healthCheckTimeoutSeconds", healthCheckTimeoutSeconds, 2, 120);
+    checks.check(healthCheckTimeoutSeconds < healthCheckIntervalSeconds, "healthCheckTimeoutSeconds",
+        "must be less than healthCheckIntervalSeconds (" + healthCheckIntervalSeconds + "), got "
+            + healthCheckTimeoutSeconds);
+    checks.between("healthyThresholdCount", healthyThresholdCount, 2, 10);
+    checks.between("unhealthyThresholdCount", unhealthyThresholdCount, 2, 10);
+    checks.matches("healthCheckMatcher", healthCheckMatcher, MATCHER,
+        "HTTP codes such as 200, 200,302 or 200-399");
+    checks.between("deregistrationDelaySeconds", deregistrationDelaySeconds, 0, 3600);
+    checks.between("stickinessSeconds", stickinessSeconds, 1, 604_800);
+    checks.throwIfAny();
+  }
+
+  /** A copy with the given listener rule priority; used when a load balancer assigns one. */
+  ServiceRoutingProps withPriority(int newPriority) {
+    return new ServiceRoutingProps(targetGroupName, loadBalancer, port, newPriority, hostHeaders, pathPatterns,
+        healthCheckPath, healthCheckIntervalSeconds, healthCheckTimeoutSeconds, healthyThresholdCount,
+        unhealthyThresholdCount, healthCheckMatcher, deregistrationDelaySeconds, stickinessSeconds);
+  }
+
+  /** Starts a builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builder for {@link ServiceRoutingProps}. */
+  public static final class Builder {
+    private String targetGroupName;
+    private LoadBalancerRef loadBalancer;
+    private Integer port;
+    private Integer priority;
+    private List<String> hostHeaders;
+    private List<String> pathPatterns;
+    private String healthCheckPath;
+    private Integer healthCheckIntervalSeconds;
+    private Integer healthCheckTimeoutSeconds;
+    private Integer healthyThresholdCount;
+    private Integer unhealthyThresholdCount;
+    private String healthCheckMatcher;
+    private Integer deregistrationDelaySeconds;
+    private Integer stickinessSeconds;
+
+    private Builder() {}
+
+    /** @param v see {@link ServiceRoutingProps#targetGroupName()} @return this builder */
+    public Builder targetGroupName(String v) { this.targetGroupName = v; return this; }
+    /** @param v see {@link ServiceRoutingProps#loadBalancer()} @return this builder */
+    public Builder loadBalancer(LoadBalancerRef v) { this.loadBalancer = v; return this; }
+    /** @param v see {@link ServiceRoutingProps#port()} @return this builder */
+    public Builder port(Integer v) { this.port = v; return this; }
+    /** @param v see {@link ServiceRoutingProps#priority()} @return this builder */
+    public Builder priority(Integer v) { this.priority = v; return this; }
+    /** @param v see {@link ServiceRoutingProps#hostHeaders()} @return this builder */
+    public Builder hostHeaders(List<String> v) { this.hostHeaders = v; return this; }
+    /** @param v see {@link ServiceRoutingProps#pathPatterns()} @return this builder */
+    public Builder pathPatterns(List<String> v) { this.pathPatterns = v; return this; }
+    /** @param v see {@link ServiceRoutingProps#healthCheckPath()} @return this builder */
+    public Builder healthCheckPath(String v) { this.healthCheckPath = v; return this; }
+    /** @param v see {@link ServiceRoutingProps#healthCheckIntervalSeconds()} @return this builder */
+    public Builder healthCheckIntervalSeconds(Integer v) { this.healthCheckIntervalSeconds = v; return this; }
+    /** @param v see {@link ServiceRoutingProps#healthCheckTimeoutSeconds()} @return this builder */
+    public Builder healthCheckTimeoutSeconds(Integer v) { this.healthCheckTimeoutSeconds = v; return this; }
+    /** @param v see {@link ServiceRoutingProps#healthyThresholdCount()} @return this builder */
+    public Builder healthyThresholdCount(Integer v) { this.healthyThresholdCount = v; return this; }
+    /** @param v see {@link ServiceRoutingProps#unhealthyThresholdCount()} @return this builder */
+    public Builder unhealthyThresholdCount(Integer v) { this.unhealthyThresholdCount = v; return this; }
+    /** @param v see {@link ServiceRoutingProps#healthCheckMatcher()} @return this builder */
+    public Builder healthCheckMatcher(String v) { this.healthCheckMatcher = v; return this; }
+    /** @param v see {@link ServiceRoutingProps#deregistrationDelaySeconds()} @return this builder */
+    public Builder deregistrationDelaySeconds(Integer v) { this.deregistrationDelaySeconds = v; return this; }
+    /** @param v see {@link ServiceRoutingProps#stickinessSeconds()} @return this builder */
+    public Builder stickinessSeconds(Integer v) { this.stickinessSeconds = v; return this; }
+
+    /** @return the validated props */
+    public ServiceRoutingProps build() {
+      return new ServiceRoutingProps(targetGroupName, loadBalancer, port, priority, hostHeaders, pathPatterns,
+          healthCheckPath, healthCheckIntervalSeconds, healthCheckTimeoutSeconds, healthyThresholdCount,
+          unhealthyThresholdCount, healthCheckMatcher, deregistrationDelaySeconds, stickinessSeconds);
+    }
+  }
+}
