@@ -33,8 +33,9 @@ import software.constructs.Construct;
  *   <li>{@code aws_cloudwatch_log_group} {@code /ecs/<serviceName>}; containers without a {@code logConfiguration}
  *       log to it with the {@code awslogs} driver (stream prefix {@code <serviceName>});</li>
  *   <li>{@code aws_iam_role} execution role (assumed by {@code ecs-tasks.amazonaws.com}) with
- *       {@code AmazonECSTaskExecutionRolePolicy} attached and, when {@code executionRoleSecretArns} is set, an inline
- *       {@code aws_iam_role_policy} that reads exactly those secrets and parameters;</li>
+ *       {@code AmazonECSTaskExecutionRolePolicy} attached (in the ARN partition of {@code awsRegion}) and, when
+ *       {@code executionRoleSecretArns} is set, an inline {@code aws_iam_role_policy} that reads exactly those
+ *       secrets and parameters;</li>
  *   <li>{@code aws_iam_role} task role (assumed by {@code ecs-tasks.amazonaws.com}) with one
  *       {@code aws_iam_role_policy_attachment} per {@code taskRolePolicyArns} entry;</li>
  *   <li>{@code aws_ecs_task_definition}: family {@code <serviceName>}, network mode {@code bridge}, EC2

@@ -53,7 +53,8 @@ class ContainerDefinitionsTest {
   @Test
   void containersWithoutMemory_missingMemoryAndReservation_listsThem() {
     ContainerDefinitions definitions = ContainerDefinitions.parse(
-        "[{\"name\":\"a\",\"image\":\"x\"},{\"name\":\"b\",\"image\":\"x\",\"memory\":128},{\"name\":\"c\",\"image\":\"x\"}]");
+        "[{\"name\":\"a\",\"image\":\"x\"},{\"name\":\"b\",\"image\":\"x\",\"memory\":128},"
+            + "{\"name\":\"c\",\"image\":\"x\"}]");
 
     assertThat(definitions.containersWithoutMemory()).containsExactly("a", "c");
   }
@@ -75,7 +76,8 @@ class ContainerDefinitionsTest {
 
   @Test
   void withAwsLogs_returnsNewInstance_originalUnchanged() {
-    ContainerDefinitions original = ContainerDefinitions.parse("[{\"name\":\"web\",\"image\":\"nginx\",\"memory\":64}]");
+    ContainerDefinitions original =
+        ContainerDefinitions.parse("[{\"name\":\"web\",\"image\":\"nginx\",\"memory\":64}]");
 
     ContainerDefinitions withLogs = original.withAwsLogs("/ecs/web", "eu-west-1", "web");
 
@@ -85,16 +87,18 @@ class ContainerDefinitionsTest {
 
   @Test
   void toJson_sameContentDifferentKeyOrder_sameString() {
-    String a = ContainerDefinitions.parse("[{\"name\":\"web\",\"image\":\"nginx\",\"cpu\":0.5,\"memory\":64}]").toJson();
-    String b = ContainerDefinitions.parse("[{\"memory\":64,\"cpu\":0.5,\"image\":\"nginx\",\"name\":\"web\"}]").toJson();
+    String a = ContainerDefinitions.parse("[{\"name\":\"web\",\"image\":\"nginx\",\"cpu\":0.5,\"memory\":64}]")
+        .toJson();
+    String b = ContainerDefinitions.parse("[{\"memory\":64,\"cpu\":0.5,\"image\":\"nginx\",\"name\":\"web\"}]")
+        .toJson();
 
     assertThat(a).isEqualTo(b).isEqualTo("[{\"cpu\":0.5,\"image\":\"nginx\",\"memory\":64,\"name\":\"web\"}]");
   }
 
   @Test
   void parse_essentialOmitted_countsAsEssential() {
-    assertThat(problems("[{\"name\":\"web\",\"image\":\"nginx\"},{\"name\":\"b\",\"image\":\"x\",\"essential\":false}]"))
-        .isEmpty();
+    assertThat(problems("[{\"name\":\"web\",\"image\":\"nginx\"},"
+        + "{\"name\":\"b\",\"image\":\"x\",\"essential\":false}]")).isEmpty();
   }
 
   @Test
