@@ -1,0 +1,495 @@
+package com.acme.platform.constructs.ecs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.acme.platform.constructs.core.InvalidPropsException;
+import com.acme.platform.constructs.core.Problem;
+import com.acme.platform.constructs.ecr.ServiceRepository;
+import com.acme.platform.constructs.testing.Synth;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class Ec2ServiceTest {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** A cluster that exists already, described with literal values (no Ec2Cluster in the stack). */
+  private static final ClusterRef CLUSTER = new ClusterRef("platform",
+      "arn:aws:ecs:eu-west-1:111111111111:cluster/platform", "platform-ec2", "sg-0123456789abcdef0");
+  private static final String WEB = "[{\"name\":\"web\",\"image\":\"nginx:1.25\",\"memory\":512,"
+      + "\"portMappings\":[{\"containerPort\":8080}]}]";
+  private static final String WEB_AND_SIDECAR = """
+      [
+        {"name": "web", "image": "111111111111.dkr.ecr.eu-west-1.amazonaws.com/orders:1.0",
+         "portMappings": [{"containerPort": 8080}, {"containerPort": 9090}],
+         "secrets": [{"name": "DB_PASSWORD",
+                      "valueFrom": "arn:aws:secretsmanager:eu-west-1:111111111111:secret:orders-db-AbCdEf"}]},
+        {"name": "sidecar", "image": "envoy:1", "essential": false,
+         "logConfiguration": {"logDriver": "json-file", "options": {"max-size": "10m"}}}
+      ]""";
+  private static final String TARGET_GROUP =
+      "arn:aws:elasticloadbalancing:eu-west-1:111111111111:targetgroup/orders/0123456789abcdef";
+  private static final String SECRET = "arn:aws:secretsmanager:eu-west-1:111111111111:secret:orders-db-AbCdEf";
+  private static final String PARAMETER = "arn:aws:ssm:eu-west-1:111111111111:parameter/orders/api-key";
+
+  private Synth defaults;
+  private Ec2Service defaultsService;
+  private Synth allOptions;
+  private Ec2Service allOptionsService;
+  private Synth fixedExternal;
+
+  private static Ec2ServiceProps.Builder required() {
+    return Ec2ServiceProps.builder()
+        .serviceName("orders")
+        .cluster(CLUSTER)
+        .awsRegion("eu-west-1")
+        .containerDefinitions(WEB);
+  }
+
+  @BeforeAll
+  void synth() {
+    defaults = Synth.stack(stack -> defaultsService = new Ec2Service(stack, "Orders", required().build()));
+    allOptions = Synth.stack(stack -> allOptionsService = new Ec2Service(stack, "Orders", required()
+        .containerDefinitions(WEB_AND_SIDECAR)
+        .cpu(512)
+        .memoryMiB(1024)
+        .desiredCount(3)
+        .minCapacity(2)
+        .maxCapacity(6)
+        .targetCpuPercent(60)
+        .scaleInCooldownSeconds(120)
+        .scaleOutCooldownSeconds(30)
+        .deploymentMinimumHealthyPercent(50)
+        .deploymentMaximumPercent(150)
+        .targetGroupArn(TARGET_GROUP)
+        .containerName("web")
+        .containerPort(8080)
+        .healthCheckGracePeriodSeconds(120)
+        .logRetentionDays(90)
+        .taskRolePolicyArns(List.of("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess",
+            "arn:aws:iam::111111111111:policy/orders-queue"))
+        .executionRoleSecretArns(List.of(PARAMETER, SECRET))
+        .taskDefinitionManagedExternally(true)
+        .build()));
+    fixedExternal = Synth.stack(stack -> new Ec2Service(stack, "Orders", required()
+        // The image comes from a repository in the same stack: a token inside the JSON string.
+        .containerDefinitions("[{\"name\":\"web\",\"image\":\""
+            + new ServiceRepository(stack, "Repository", "orders").getRepositoryUrl()
+            + ":1.0\",\"memory\":512,\"portMappings\":[{\"containerPort\":8080}]}]")
+        .desiredCount(2)
+        .targetGroupArn(TARGET_GROUP)
+        .containerName("web")
+        .containerPort(8080)
+        .taskDefinitionManagedExternally(true)
+        .build()));
+  }
+
+  // ---- defaults ------------------------------------------------------------------------------------------------
+
+  @Test
+  void logGroup_defaults_namedAfterServiceWith30DaysRetention() {
+    defaults.assertHasResourceWithProperties("aws_cloudwatch_log_group", Map.of(
+        "name", "/ecs/orders", "retention_in_days", 30));
+    assertThat(defaultsService.getLogGroupName()).isEqualTo("/ecs/orders");
+  }
+
+  @Test
+  void taskDefinition_defaults_bridgeEc2WithAwslogsAndNoTaskCpuOrMemory() throws Exception {
+    JsonNode task = defaults.only("aws_ecs_task_definition");
+    assertThat(task.get("family").asText()).isEqualTo("orders");
+    assertThat(task.get("network_mode").asText()).isEqualTo("bridge");
+    assertThat(task.get("requires_compatibilities").toString()).isEqualTo("[\"EC2\"]");
+    assertThat(task.has("cpu")).as("cpu").isFalse();
+    assertThat(task.has("memory")).as("memory").isFalse();
+    assertThat(task.get("execution_role_arn").asText()).contains("aws_iam_role.Orders_ExecutionRole");
+    assertThat(task.get("task_role_arn").asText()).contains("aws_iam_role.Orders_TaskRole");
+    assertThat(task.get("container_definitions").asText()).isEqualTo("[{\"image\":\"nginx:1.25\","
+        + "\"logConfiguration\":{\"logDriver\":\"awslogs\",\"options\":{\"awslogs-group\":\"/ecs/orders\","
+        + "\"awslogs-region\":\"eu-west-1\",\"awslogs-stream-prefix\":\"orders\"}},\"memory\":512,\"name\":\"web\","
+        + "\"portMappings\":[{\"containerPort\":8080}]}]");
+  }
+
+  @Test
+  void service_defaults_capacityProviderCircuitBreakerPlacementAndTags() {
+    defaults.assertHasResourceWithProperties("aws_ecs_service", Map.of(
+        "name", "orders",
+        "cluster", "arn:aws:ecs:eu-west-1:111111111111:cluster/platform",
+        "desired_count", 1,
+        "capacity_provider_strategy", List.of(Map.of("capacity_provider", "platform-ec2", "weight", 1, "base", 0)),
+        "deployment_circuit_breaker", Map.of("enable", true, "rollback", true),
+        "deployment_minimum_healthy_percent", 100,
+        "deployment_maximum_percent", 200,
+        "ordered_placement_strategy", List.of(
+            Map.of("type", "spread", "field", "attribute:ecs.availability-zone"),
+            Map.of("type", "binpack", "field", "memory")),
+        "enable_ecs_managed_tags", true,
+        "propagate_tags", "SERVICE"));
+    JsonNode service = defaults.only("aws_ecs_service");
+    assertThat(service.get("task_definition").asText()).contains("aws_ecs_task_definition.Orders_TaskDefinition");
+    assertThat(service.has("launch_type")).as("launch_type").isFalse();
+    assertThat(service.has("load_balancer")).as("load_balancer").isFalse();
+    assertThat(service.has("health_check_grace_period_seconds")).as("health_check_grace_period_seconds").isFalse();
+    assertThat(service.has("lifecycle")).as("lifecycle: nothing scales the service, Terraform owns the count")
+        .isFalse();
+    assertThat(service.get("depends_on").toString()).contains("aws_cloudwatch_log_group.Orders_Logs")
+        .contains("aws_iam_role_policy_attachment.Orders_ExecutionRolePolicy");
+  }
+
+  @Test
+  void roles_defaults_assumedByEcsTasksExecutionPolicyOnlyNoSecrets() throws Exception {
+    assertThat(defaults.count("aws_iam_role")).isEqualTo(2);
+    for (JsonNode role : defaults.resources("aws_iam_role")) {
+      assertThat(role.get("assume_role_policy").asText()).isEqualTo("{\"Statement\":[{\"Action\":\"sts:AssumeRole\","
+          + "\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ecs-tasks.amazonaws.com\"}}],"
+          + "\"Version\":\"2012-10-17\"}");
+    }
+    defaults.assertHasResourceWithProperties("aws_iam_role", Map.of("name_prefix", "orders-exec-"));
+    defaults.assertHasResourceWithProperties("aws_iam_role", Map.of("name_prefix", "orders-task-"));
+    JsonNode attachment = defaults.only("aws_iam_role_policy_attachment");
+    assertThat(attachment.get("policy_arn").asText())
+        .isEqualTo("arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy");
+    assertThat(attachment.get("role").asText()).contains("aws_iam_role.Orders_ExecutionRole");
+    assertThat(defaults.count("aws_iam_role_policy")).isZero();
+  }
+
+  @Test
+  void autoscaling_defaults_noneWhenMaxEqualsMin() {
+    assertThat(defaults.count("aws_appautoscaling_target")).isZero();
+    assertThat(defaults.count("aws_appautoscaling_policy")).isZero();
+    assertThat(defaultsService.getScalableTarget()).isNull();
+    assertThat(defaultsService.getScalingPolicy()).isNull();
+  }
+
+  @Test
+  void props_defaults_documentedValues() {
+    Ec2ServiceProps props = defaultsService.getProps();
+    assertThat(List.of(props.desiredCount(), props.minCapacity(), props.maxCapacity(), props.targetCpuPercent(),
+        props.scaleInCooldownSeconds(), props.scaleOutCooldownSeconds(), props.deploymentMinimumHealthyPercent(),
+        props.deploymentMaximumPercent(), props.logRetentionDays()))
+        .containsExactly(1, 1, 1, 70, 300, 60, 100, 200, 30);
+    assertThat(props.cpu()).isNull();
+    assertThat(props.memoryMiB()).isNull();
+    assertThat(props.healthCheckGracePeriodSeconds()).isNull();
+    assertThat(props.taskRolePolicyArns()).isEmpty();
+    assertThat(props.executionRoleSecretArns()).isEmpty();
+    assertThat(props.taskDefinitionManagedExternally()).isFalse();
+    assertThat(props.loadBalanced()).isFalse();
+    assertThat(props.autoscaled()).isFalse();
+  }
+
+  @Test
+  void props_capacityDefaults_followDesiredCountAndMinCapacity() {
+    Ec2ServiceProps desiredOnly = required().desiredCount(4).build();
+    assertThat(List.of(desiredOnly.minCapacity(), desiredOnly.maxCapacity())).containsExactly(4, 4);
+    Ec2ServiceProps lowMin = required().desiredCount(3).minCapacity(1).build();
+    assertThat(List.of(lowMin.minCapacity(), lowMin.maxCapacity())).containsExactly(1, 3);
+    Ec2ServiceProps loadBalanced = required().targetGroupArn(TARGET_GROUP).containerName("web").containerPort(8080)
+        .build();
+    assertThat(loadBalanced.healthCheckGracePeriodSeconds()).isEqualTo(60);
+  }
+
+  @Test
+  void getters_defaults_exposeResourcesAndNames() {
+    assertThat(defaultsService.getServiceName()).isEqualTo("orders");
+    assertThat(defaultsService.getService()).isNotNull();
+    assertThat(defaultsService.getTaskDefinition()).isNotNull();
+    assertThat(defaultsService.getTaskDefinitionArn()).contains("TfToken");
+    assertThat(defaultsService.getServiceArn()).contains("TfToken");
+    assertThat(defaultsService.getLogGroup()).isNotNull();
+    assertThat(defaultsService.getExecutionRole()).isNotNull();
+    assertThat(defaultsService.getTaskRole()).isNotNull();
+    assertThat(defaultsService.getContainerDefinitions().containerNames()).containsExactly("web");
+    assertThat(defaultsService.getContainerDefinitions().toJson()).contains("\"awslogs-group\":\"/ecs/orders\"");
+  }
+
+  // ---- all options ---------------------------------------------------------------------------------------------
+
+  @Test
+  void taskDefinition_allOptions_cpuMemoryAsStringsAndLogConfigOnlyWhereMissing() throws Exception {
+    JsonNode task = allOptions.only("aws_ecs_task_definition");
+    assertThat(task.get("cpu").asText()).isEqualTo("512");
+    assertThat(task.get("memory").asText()).isEqualTo("1024");
+    assertThat(task.get("cpu").isTextual()).as("cpu is a string").isTrue();
+    JsonNode containers = MAPPER.readTree(task.get("container_definitions").asText());
+    assertThat(containers.at("/0/logConfiguration").toString()).isEqualTo("{\"logDriver\":\"awslogs\",\"options\":"
+        + "{\"awslogs-group\":\"/ecs/orders\",\"awslogs-region\":\"eu-west-1\",\"awslogs-stream-prefix\":\"orders\"}}");
+    assertThat(containers.at("/1/logConfiguration").toString())
+        .isEqualTo("{\"logDriver\":\"json-file\",\"options\":{\"max-size\":\"10m\"}}");
+    assertThat(containers.at("/0/secrets/0/valueFrom").asText()).isEqualTo(SECRET);
+  }
+
+  @Test
+  void service_allOptions_loadBalancerDeploymentAndIgnoreChanges() {
+    allOptions.assertHasResourceWithProperties("aws_ecs_service", Map.of(
+        "desired_count", 3,
+        "deployment_minimum_healthy_percent", 50,
+        "deployment_maximum_percent", 150,
+        "load_balancer", List.of(Map.of(
+            "target_group_arn", TARGET_GROUP, "container_name", "web", "container_port", 8080)),
+        "health_check_grace_period_seconds", 120,
+        "lifecycle", Map.of("ignore_changes", List.of("desired_count", "task_definition"))));
+    assertThat(allOptions.only("aws_ecs_service").get("depends_on").toString())
+        .contains("aws_iam_role_policy.Orders_ExecutionRoleSecrets");
+  }
+
+  @Test
+  void logGroup_allOptions_retention() {
+    allOptions.assertHasResourceWithProperties("aws_cloudwatch_log_group", Map.of("retention_in_days", 90));
+  }
+
+  @Test
+  void autoscaling_allOptions_targetTrackingOnServiceCpu() {
+    allOptions.assertHasResourceWithProperties("aws_appautoscaling_target", Map.of(
+        "service_namespace", "ecs",
+        "resource_id", "service/platform/orders",
+        "scalable_dimension", "ecs:service:DesiredCount",
+        "min_capacity", 2,
+        "max_capacity", 6));
+    assertThat(allOptions.only("aws_appautoscaling_target").get("depends_on").toString())
+        .contains("aws_ecs_service.Orders");
+    allOptions.assertHasResourceWithProperties("aws_appautoscaling_policy", Map.of(
+        "name", "cpu-target-tracking",
+        "policy_type", "TargetTrackingScaling",
+        "target_tracking_scaling_policy_configuration", Map.of(
+            "predefined_metric_specification", Map.of("predefined_metric_type", "ECSServiceAverageCPUUtilization"),
+            "target_value", 60,
+            "scale_in_cooldown", 120,
+            "scale_out_cooldown", 30)));
+    JsonNode policy = allOptions.only("aws_appautoscaling_policy");
+    assertThat(policy.get("resource_id").asText()).contains("aws_appautoscaling_target.Orders_ScalableTarget");
+    assertThat(allOptionsService.getScalableTarget()).isNotNull();
+    assertThat(allOptionsService.getScalingPolicy()).isNotNull();
+  }
+
+  @Test
+  void executionRole_allOptions_readsExactlyTheSecrets() throws Exception {
+    JsonNode inline = allOptions.only("aws_iam_role_policy");
+    assertThat(inline.get("role").asText()).contains("aws_iam_role.Orders_ExecutionRole");
+    assertThat(inline.get("policy").asText()).isEqualTo("{\"Statement\":[{"
+        + "\"Action\":[\"secretsmanager:GetSecretValue\",\"ssm:GetParameters\"],\"Effect\":\"Allow\","
+        + "\"Resource\":[\"" + SECRET + "\",\"" + PARAMETER + "\"],\"Sid\":\"ReadContainerSecrets\"}],"
+        + "\"Version\":\"2012-10-17\"}");
+  }
+
+  @Test
+  void taskRole_allOptions_oneAttachmentPerPolicy() {
+    assertThat(allOptions.count("aws_iam_role_policy_attachment")).isEqualTo(3);
+    allOptions.assertHasResourceWithProperties("aws_iam_role_policy_attachment", Map.of(
+        "policy_arn", "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"));
+    allOptions.assertHasResourceWithProperties("aws_iam_role_policy_attachment", Map.of(
+        "policy_arn", "arn:aws:iam::111111111111:policy/orders-queue"));
+    for (JsonNode attachment : allOptions.resources("aws_iam_role_policy_attachment")) {
+      if (!attachment.get("policy_arn").asText().contains("AmazonECSTaskExecutionRolePolicy")) {
+        assertThat(attachment.get("role").asText()).contains("aws_iam_role.Orders_TaskRole");
+      }
+    }
+  }
+
+  @Test
+  void service_externallyManagedWithoutAutoscaling_ignoresTaskDefinitionOnly() {
+    fixedExternal.assertHasResourceWithProperties("aws_ecs_service", Map.of(
+        "desired_count", 2,
+        "health_check_grace_period_seconds", 60,
+        "lifecycle", Map.of("ignore_changes", List.of("task_definition"))));
+    assertThat(fixedExternal.count("aws_appautoscaling_target")).isZero();
+  }
+
+  @Test
+  void taskDefinition_imageToken_resolvedInsideContainerDefinitions() {
+    assertThat(fixedExternal.only("aws_ecs_task_definition").get("container_definitions").asText())
+        .startsWith("[{\"image\":\"${aws_ecr_repository.Repository_")
+        .contains(".repository_url}:1.0\",");
+  }
+
+  @Test
+  void executionRolePolicy_chinaRegion_usesPartition() {
+    assertThat(Ec2Service.partition("cn-north-1")).isEqualTo("aws-cn");
+    assertThat(Ec2Service.partition("us-gov-west-1")).isEqualTo("aws-us-gov");
+    assertThat(Ec2Service.partition("eu-west-1")).isEqualTo("aws");
+  }
+
+  // ---- construct-level failures ----------------------------------------------------------------------------------
+
+  @Test
+  void fails_targetPortNotAContainerPort() {
+    assertThatThrownBy(() -> Synth.stack(stack -> new Ec2Service(stack, "Orders", required()
+        .targetGroupArn(TARGET_GROUP).containerName("web").containerPort(80).build())))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Ec2Service 'test/Orders': target port 80 is not a containerPort of container \"web\""
+            + " (found [8080])");
+  }
+
+  @Test
+  void fails_targetContainerNotDefined() {
+    assertThatThrownBy(() -> Synth.stack(stack -> new Ec2Service(stack, "Orders", required()
+        .targetGroupArn(TARGET_GROUP).containerName("api").containerPort(8080).build())))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Ec2Service 'test/Orders': target container \"api\" is not a container in containerDefinitions"
+            + " (found [web])");
+  }
+
+  // ---- props failures --------------------------------------------------------------------------------------------
+
+  private static List<String> problems(UnaryOperator<Ec2ServiceProps.Builder> change) {
+    try {
+      change.apply(required()).build();
+    } catch (InvalidPropsException e) {
+      assertThat(e.getSubject()).isEqualTo("Ec2ServiceProps");
+      return e.getProblems().stream().map(Problem::toString).toList();
+    }
+    throw new AssertionError("expected InvalidPropsException");
+  }
+
+  @Test
+  void fails_missingRequired_everyOneNamed() {
+    assertThatThrownBy(() -> Ec2ServiceProps.builder().build())
+        .isInstanceOf(InvalidPropsException.class)
+        .hasMessage("Ec2ServiceProps.serviceName is required\n"
+            + "Ec2ServiceProps.cluster is required\n"
+            + "Ec2ServiceProps.awsRegion is required\n"
+            + "Ec2ServiceProps.containerDefinitions is required");
+  }
+
+  @Test
+  void fails_invalidServiceName() {
+    assertThat(problems(b -> b.serviceName("orders.api"))).containsExactly(
+        "serviceName must be 1-255 letters, digits, '-' or '_', got \"orders.api\"");
+    assertThat(problems(b -> b.serviceName("a".repeat(256)))).containsExactly(
+        "serviceName must be 1-255 letters, digits, '-' or '_', got \"" + "a".repeat(256) + "\"");
+  }
+
+  @Test
+  void fails_invalidRegion() {
+    assertThat(problems(b -> b.awsRegion("Ireland"))).containsExactly(
+        "awsRegion must be an AWS region such as eu-west-1, got \"Ireland\"");
+  }
+
+  @Test
+  void fails_containerDefinitionProblems_prefixedWithProps() {
+    assertThatThrownBy(() -> required().containerDefinitions("[{\"name\":\"web\",\"image\":\"x\",\"memory\":64},"
+        + "{\"name\":\"sidecar\",\"memory\":64}]").build())
+        .isInstanceOf(InvalidPropsException.class)
+        .hasMessage("Ec2ServiceProps.containerDefinitions[1].image is required (container \"sidecar\")");
+  }
+
+  @Test
+  void fails_malformedContainerDefinitions_lineAndColumn() {
+    assertThat(problems(b -> b.containerDefinitions("[{\"name\": \"web\" \"image\": \"x\"}]"))).containsExactly(
+        "containerDefinitions is not valid JSON: Unexpected character ('\"' (code 34)): was expecting comma to"
+            + " separate Object entries (line 1, column 17)");
+  }
+
+  @Test
+  void fails_cpuAndMemoryOutOfRange() {
+    assertThat(problems(b -> b.cpu(64).memoryMiB(122_881))).containsExactly(
+        "cpu must be between 128 and 10240, got 64",
+        "memoryMiB must be between 128 and 122880, got 122881");
+  }
+
+  @Test
+  void fails_noMemoryAtTaskOrContainerLevel() {
+    assertThat(problems(b -> b.containerDefinitions(WEB_AND_SIDECAR))).containsExactly(
+        "memoryMiB is required because containers [\"web\", \"sidecar\"] set neither memory nor memoryReservation"
+            + " (ECS on EC2 needs memory at the task or container level)");
+  }
+
+  @Test
+  void fails_capacitiesOutOfRange() {
+    assertThat(problems(b -> b.desiredCount(1001).minCapacity(-1).maxCapacity(1001))).containsExactly(
+        "desiredCount must be between 0 and 1000, got 1001",
+        "minCapacity must be between 0 and 1000, got -1",
+        "maxCapacity must be between 0 and 1000, got 1001");
+  }
+
+  @Test
+  void fails_minAboveDesired() {
+    assertThat(problems(b -> b.desiredCount(2).minCapacity(3).maxCapacity(5))).containsExactly(
+        "minCapacity must be <= desiredCount, got minCapacity 3 > desiredCount 2");
+  }
+
+  @Test
+  void fails_desiredAboveMax() {
+    assertThat(problems(b -> b.desiredCount(6).minCapacity(1).maxCapacity(5))).containsExactly(
+        "maxCapacity must be >= desiredCount, got maxCapacity 5 < desiredCount 6");
+  }
+
+  @Test
+  void fails_minAboveMax() {
+    assertThat(problems(b -> b.desiredCount(4).minCapacity(5).maxCapacity(3))).containsExactly(
+        "minCapacity must be <= desiredCount, got minCapacity 5 > desiredCount 4",
+        "maxCapacity must be >= desiredCount, got maxCapacity 3 < desiredCount 4",
+        "minCapacity must be <= maxCapacity, got minCapacity 5 > maxCapacity 3");
+  }
+
+  @Test
+  void fails_scalingSettingsOutOfRange() {
+    assertThat(problems(b -> b.targetCpuPercent(96).scaleInCooldownSeconds(-1).scaleOutCooldownSeconds(3601)))
+        .containsExactly(
+            "targetCpuPercent must be between 10 and 95, got 96",
+            "scaleInCooldownSeconds must be between 0 and 3600, got -1",
+            "scaleOutCooldownSeconds must be between 0 and 3600, got 3601");
+    assertThat(problems(b -> b.targetCpuPercent(9))).containsExactly(
+        "targetCpuPercent must be between 10 and 95, got 9");
+  }
+
+  @Test
+  void fails_deploymentPercentsOutOfRange() {
+    assertThat(problems(b -> b.deploymentMinimumHealthyPercent(101).deploymentMaximumPercent(99))).containsExactly(
+        "deploymentMinimumHealthyPercent must be between 0 and 100, got 101",
+        "deploymentMaximumPercent must be between 100 and 400, got 99");
+  }
+
+  @Test
+  void fails_targetGroupWithoutContainer() {
+    assertThat(problems(b -> b.targetGroupArn(TARGET_GROUP))).containsExactly(
+        "containerName is required when targetGroupArn is set (set targetGroupArn, containerName and containerPort"
+            + " together, or none of them)",
+        "containerPort is required when targetGroupArn is set (set targetGroupArn, containerName and containerPort"
+            + " together, or none of them)");
+  }
+
+  @Test
+  void fails_containerWithoutTargetGroup() {
+    assertThat(problems(b -> b.containerName("web").containerPort(8080))).containsExactly(
+        "targetGroupArn is required when containerName and containerPort are set (set targetGroupArn,"
+            + " containerName and containerPort together, or none of them)");
+  }
+
+  @Test
+  void fails_invalidTargetGroupArnAndPort() {
+    assertThat(problems(b -> b.targetGroupArn("orders-tg").containerName("web").containerPort(0))).containsExactly(
+        "targetGroupArn must be an ELBv2 target group ARN"
+            + " (arn:aws:elasticloadbalancing:<region>:<account>:targetgroup/<name>/<id>), got \"orders-tg\"",
+        "containerPort must be between 1 and 65535, got 0");
+  }
+
+  @Test
+  void fails_negativeHealthCheckGracePeriod() {
+    assertThat(problems(b -> b.healthCheckGracePeriodSeconds(-1))).containsExactly(
+        "healthCheckGracePeriodSeconds must be between 0 and 2147483647, got -1");
+  }
+
+  @Test
+  void fails_retentionNotAllowedByCloudWatch() {
+    assertThat(problems(b -> b.logRetentionDays(10))).containsExactly(
+        "logRetentionDays must be one of [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827,"
+            + " 2192, 2557, 2922, 3288, 3653], got 10");
+  }
+
+  @Test
+  void fails_invalidPolicyAndSecretArns() {
+    assertThat(problems(b -> b.taskRolePolicyArns(List.of("AmazonS3ReadOnlyAccess"))
+        .executionRoleSecretArns(List.of(SECRET, "orders/db-password")))).containsExactly(
+        "taskRolePolicyArns[0] must be an IAM policy ARN (arn:aws:iam::<account or aws>:policy/<name>),"
+            + " got \"AmazonS3ReadOnlyAccess\"",
+        "executionRoleSecretArns[1] must be a Secrets Manager secret ARN"
+            + " (arn:aws:secretsmanager:<region>:<account>:secret:<name>) or an SSM parameter ARN"
+            + " (arn:aws:ssm:<region>:<account>:parameter/<name>), got \"orders/db-password\"");
+  }
+}
