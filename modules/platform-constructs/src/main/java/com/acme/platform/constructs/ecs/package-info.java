@@ -1,0 +1,24 @@
+/**
+ * Amazon ECS on EC2: clusters with Auto Scaling capacity, and the services that run on them.
+ *
+ * <p>{@link com.acme.platform.constructs.ecs.Ec2Cluster} creates:
+ * <ul>
+ *   <li>{@code aws_ecs_cluster} (Container Insights enabled by default)</li>
+ *   <li>{@code aws_iam_role} for the container instances, with {@code aws_iam_role_policy_attachment}s for
+ *       {@code AmazonEC2ContainerServiceforEC2Role}, {@code AmazonSSMManagedInstanceCore} and any extra policies</li>
+ *   <li>{@code aws_iam_instance_profile}</li>
+ *   <li>{@code aws_security_group} for the instances, with an {@code aws_vpc_security_group_egress_rule} allowing all
+ *       egress, and an {@code aws_vpc_security_group_ingress_rule} per {@code allowIngressFrom} call</li>
+ *   <li>{@code aws_launch_template}: ECS-optimized Amazon Linux 2023 AMI through {@code resolve:ssm:}, IMDSv2
+ *       required, encrypted gp3 root volume, user data that joins the cluster</li>
+ *   <li>{@code aws_autoscaling_group} in the VPC's private subnets ({@code desired_capacity} ignored: the capacity
+ *       provider owns it)</li>
+ *   <li>{@code aws_ecs_capacity_provider} {@code <clusterName>-ec2} with managed scaling and managed termination
+ *       protection</li>
+ *   <li>{@code aws_ecs_cluster_capacity_providers} making that capacity provider the cluster's default</li>
+ * </ul>
+ *
+ * <p>{@link com.acme.platform.constructs.ecs.ClusterRef} is how services take a cluster. Nothing in this package
+ * reads a data source, so stacks plan offline.
+ */
+package com.acme.platform.constructs.ecs;

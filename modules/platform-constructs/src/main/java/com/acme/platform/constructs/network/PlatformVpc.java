@@ -1,0 +1,276 @@
+package com.acme.platform.constructs.network;
+
+import com.hashicorp.cdktf.ITerraformDependable;
+import com.hashicorp.cdktf.providers.aws.eip.Eip;
+import com.hashicorp.cdktf.providers.aws.internet_gateway.InternetGateway;
+import com.hashicorp.cdktf.providers.aws.nat_gateway.NatGateway;
+import com.hashicorp.cdktf.providers.aws.route.Route;
+import com.hashicorp.cdktf.providers.aws.route_table.RouteTable;
+import com.hashicorp.cdktf.providers.aws.route_table_association.RouteTableAssociation;
+import com.hashicorp.cdktf.providers.aws.subnet.Subnet;
+import com.hashicorp.cdktf.providers.aws.vpc.Vpc;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import software.constructs.Construct;
+
+/**
+ * A VPC with one public and one private subnet in each configured availability zone, an internet gateway and,
+ * optionally, NAT gateways for the private subnets' egress.
+ *
+ * <p><b>Subnet layout.</b> The layout is deterministic and depends only on the props. The VPC range is cut into
+ * {@code N = 2^subnetNewBits} equal blocks of prefix {@code cidr prefix + subnetNewBits}, numbered from the lowest
+ * address. For the availability zone at index {@code i} of {@code availabilityZones}:
+ * <ul>
+ *   <li>the public subnet is block {@code i};</li>
+ *   <li>the private subnet is block {@code N/2 + i}.</li>
+ * </ul>
+ * Public subnets therefore fill the lower half of the range and private subnets the upper half. For example
+ * {@code 10.0.0.0/16} with the default 4 new bits and three zones gives public subnets {@code 10.0.0.0/20},
+ * {@code 10.0.16.0/20}, {@code 10.0.32.0/20} and private subnets {@code 10.0.128.0/20}, {@code 10.0.144.0/20},
+ * {@code 10.0.160.0/20}. Appending a zone adds subnets without moving the existing ones; reordering or removing zones
+ * moves subnets and replaces them.
+ *
+ * <p><b>Routing.</b> Public subnets launch instances with public IPv4 addresses and share one route table whose
+ * default route ({@code 0.0.0.0/0}) goes to the internet gateway. Private subnets use one route table per zone with
+ * {@link NatGateways#PER_AZ} (default route to the NAT gateway of the same zone), otherwise one shared route table
+ * (default route to the single NAT gateway with {@link NatGateways#SINGLE}). With {@link NatGateways#NONE} private
+ * subnets have no internet egress at all: instances there then need VPC endpoints (ECR, ECS, CloudWatch Logs, S3) to
+ * pull images and register with ECS.
+ *
+ * <p>Creates {@code aws_vpc} (DNS support and DNS hostnames on), {@code aws_internet_gateway}, one public and one
+ * private {@code aws_subnet} per zone, {@code aws_route_table}, {@code aws_route} and
+ * {@code aws_route_table_association} resources, and per NAT gateway an {@code aws_eip} and an
+ * {@code aws_nat_gateway} in a public subnet. Every resource has a {@code Name} tag starting with {@code name}. No
+ * data source is read. See <a href="https://docs.aws.amazon.com/vpc/latest/userguide/configure-subnets.html">Subnets
+ * for your VPC</a>.
+ */
+public final class PlatformVpc extends Construct {
+  private static final String ANYWHERE = "0.0.0.0/0";
+
+  private final PlatformVpcProps props;
+  private final Vpc vpc;
+  private final InternetGateway internetGateway;
+  private final List<Subnet> publicSubnets = new ArrayList<>();
+  private final List<Subnet> privateSubnets = new ArrayList<>();
+  private final List<String> publicSubnetCidrs;
+  private final List<String> privateSubnetCidrs;
+  private final RouteTable publicRouteTable;
+  private final List<RouteTable> privateRouteTables = new ArrayList<>();
+  private final List<Eip> natEips = new ArrayList<>();
+  private final List<NatGateway> natGateways = new ArrayList<>();
+
+  /**
+   * Creates the VPC and its subnets, gateways and routes.
+   *
+   * @param scope the parent construct
+   * @param id the construct id
+   * @param props the VPC's properties
+   */
+  public PlatformVpc(Construct scope, String id, PlatformVpcProps props) {
+    super(scope, id);
+    this.props = Objects.requireNonNull(props, "props");
+    String name = props.name();
+    List<String> zones = props.availabilityZones();
+    this.publicSubnetCidrs = subnetCidrs(props, 0);
+    this.privateSubnetCidrs = subnetCidrs(props, (1 << props.subnetNewBits()) / 2);
+
+    this.vpc = Vpc.Builder.create(this, "Resource")
+        .cidrBlock(props.cidrBlock())
+        .enableDnsSupport(true)
+        .enableDnsHostnames(true)
+        .tags(nameTag(name))
+        .build();
+    this.internetGateway = InternetGateway.Builder.create(this, "InternetGateway")
+        .vpcId(vpc.getId())
+        .tags(nameTag(name + "-igw"))
+        .build();
+
+    this.publicRouteTable = RouteTable.Builder.create(this, "PublicRouteTable")
+        .vpcId(vpc.getId())
+        .tags(nameTag(name + "-public"))
+        .build();
+    Route.Builder.create(this, "PublicDefaultRoute")
+        .routeTableId(publicRouteTable.getId())
+        .destinationCidrBlock(ANYWHERE)
+        .gatewayId(internetGateway.getId())
+        .build();
+
+    for (int i = 0; i < zones.size(); i++) {
+      String zone = zones.get(i);
+      Subnet subnet = Subnet.Builder.create(this, "PublicSubnet" + i)
+          .vpcId(vpc.getId())
+          .availabilityZone(zone)
+          .cidrBlock(publicSubnetCidrs.get(i))
+          .mapPublicIpOnLaunch(true)
+          .tags(nameTag(name + "-public-" + zone))
+          .build();
+      publicSubnets.add(subnet);
+      RouteTableAssociation.Builder.create(this, "PublicRouteTableAssociation" + i)
+          .subnetId(subnet.getId())
+          .routeTableId(publicRouteTable.getId())
+          .build();
+    }
+
+    int natCount = switch (props.natGateways()) {
+      case NONE -> 0;
+      case SINGLE -> 1;
+      case PER_AZ -> zones.size();
+    };
+    List<ITerraformDependable> afterGateway = List.of(internetGateway);
+    for (int i = 0; i < natCount; i++) {
+      String zone = zones.get(i);
+      Eip eip = Eip.Builder.create(this, "NatEip" + i)
+          .domain("vpc")
+          .tags(nameTag(name + "-nat-" + zone))
+          .dependsOn(afterGateway)
+          .build();
+      natEips.add(eip);
+      natGateways.add(NatGateway.Builder.create(this, "NatGateway" + i)
+          .allocationId(eip.getId())
+          .subnetId(publicSubnets.get(i).getId())
+          .tags(nameTag(name + "-nat-" + zone))
+          .dependsOn(afterGateway)
+          .build());
+    }
+
+    int routeTableCount = props.natGateways() == NatGateways.PER_AZ ? zones.size() : 1;
+    for (int t = 0; t < routeTableCount; t++) {
+      String tableName = routeTableCount == 1 ? name + "-private" : name + "-private-" + zones.get(t);
+      RouteTable table = RouteTable.Builder.create(this, "PrivateRouteTable" + t)
+          .vpcId(vpc.getId())
+          .tags(nameTag(tableName))
+          .build();
+      privateRouteTables.add(table);
+      if (natCount > 0) {
+        Route.Builder.create(this, "PrivateDefaultRoute" + t)
+            .routeTableId(table.getId())
+            .destinationCidrBlock(ANYWHERE)
+            .natGatewayId(natGateways.get(t).getId())
+            .build();
+      }
+    }
+
+    for (int i = 0; i < zones.size(); i++) {
+      String zone = zones.get(i);
+      Subnet subnet = Subnet.Builder.create(this, "PrivateSubnet" + i)
+          .vpcId(vpc.getId())
+          .availabilityZone(zone)
+          .cidrBlock(privateSubnetCidrs.get(i))
+          .mapPublicIpOnLaunch(false)
+          .tags(nameTag(name + "-private-" + zone))
+          .build();
+      privateSubnets.add(subnet);
+      RouteTableAssociation.Builder.create(this, "PrivateRouteTableAssociation" + i)
+          .subnetId(subnet.getId())
+          .routeTableId(privateRouteTables.get(routeTableCount == 1 ? 0 : i).getId())
+          .build();
+    }
+  }
+
+  /**
+   * The subnet CIDR blocks for every zone, starting at block {@code firstBlock}.
+   *
+   * @param props validated props
+   * @param firstBlock the block of the first zone
+   * @return one CIDR block per zone
+   */
+  static List<String> subnetCidrs(PlatformVpcProps props, int firstBlock) {
+    Ipv4Cidr vpcCidr = Ipv4Cidr.parse(props.cidrBlock());
+    List<String> cidrs = new ArrayList<>();
+    for (int i = 0; i < props.availabilityZones().size(); i++) {
+      cidrs.add(vpcCidr.subnet(props.subnetNewBits(), firstBlock + i).toString());
+    }
+    return List.copyOf(cidrs);
+  }
+
+  private static Map<String, String> nameTag(String value) {
+    return Map.of("Name", value);
+  }
+
+  /**
+   * What other constructs need to know about this VPC: its id, CIDR block and subnet ids (tokens until apply,
+   * except the CIDR block).
+   *
+   * @return the reference
+   */
+  public VpcRef ref() {
+    return new VpcRef(getVpcId(), props.cidrBlock(), getPublicSubnetIds(), getPrivateSubnetIds());
+  }
+
+  /** The props this VPC was built from. */
+  public PlatformVpcProps getProps() {
+    return props;
+  }
+
+  /** The underlying VPC, for escape hatches such as {@code addOverride}. */
+  public Vpc getVpc() {
+    return vpc;
+  }
+
+  /** The VPC id; a token until apply. */
+  public String getVpcId() {
+    return vpc.getId();
+  }
+
+  /** The VPC's IPv4 CIDR block (a plain string, known at synth). */
+  public String getVpcCidrBlock() {
+    return props.cidrBlock();
+  }
+
+  /** The internet gateway attached to the VPC. */
+  public InternetGateway getInternetGateway() {
+    return internetGateway;
+  }
+
+  /** The public subnets, in the order of {@code availabilityZones}. */
+  public List<Subnet> getPublicSubnets() {
+    return List.copyOf(publicSubnets);
+  }
+
+  /** The private subnets, in the order of {@code availabilityZones}. */
+  public List<Subnet> getPrivateSubnets() {
+    return List.copyOf(privateSubnets);
+  }
+
+  /** The public subnet ids, in the order of {@code availabilityZones}; tokens until apply. */
+  public List<String> getPublicSubnetIds() {
+    return publicSubnets.stream().map(Subnet::getId).toList();
+  }
+
+  /** The private subnet ids, in the order of {@code availabilityZones}; tokens until apply. */
+  public List<String> getPrivateSubnetIds() {
+    return privateSubnets.stream().map(Subnet::getId).toList();
+  }
+
+  /** The public subnets' CIDR blocks (plain strings), in the order of {@code availabilityZones}. */
+  public List<String> getPublicSubnetCidrs() {
+    return publicSubnetCidrs;
+  }
+
+  /** The private subnets' CIDR blocks (plain strings), in the order of {@code availabilityZones}. */
+  public List<String> getPrivateSubnetCidrs() {
+    return privateSubnetCidrs;
+  }
+
+  /** The route table shared by all public subnets. */
+  public RouteTable getPublicRouteTable() {
+    return publicRouteTable;
+  }
+
+  /** The private route tables: one per zone with {@link NatGateways#PER_AZ}, otherwise one shared table. */
+  public List<RouteTable> getPrivateRouteTables() {
+    return List.copyOf(privateRouteTables);
+  }
+
+  /** The NAT gateways: none, one, or one per zone (in zone order), as {@code natGateways} says. */
+  public List<NatGateway> getNatGateways() {
+    return List.copyOf(natGateways);
+  }
+
+  /** The elastic IP addresses of the NAT gateways, in the same order. */
+  public List<Eip> getNatEips() {
+    return List.copyOf(natEips);
+  }
+}

@@ -1,0 +1,173 @@
+package com.acme.platform.constructs.network;
+
+import com.acme.platform.constructs.core.Checks;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Properties for {@link PlatformVpc}.
+ *
+ * <p>All values must be plain strings and numbers known at synth time: the subnet layout is computed from them.
+ *
+ * @param name the name used in the {@code Name} tag of every resource, for example {@code platform}. Required.
+ *     1-32 characters: lowercase letters, digits and {@code -}.
+ * @param cidrBlock the VPC's IPv4 CIDR block, for example {@code 10.0.0.0/16}. Required. The prefix length must be
+ *     between /16 and /24 and the address must be the network address of the range ({@code 10.0.0.0/16}, not
+ *     {@code 10.0.0.1/16}). See
+ *     <a href="https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html">VPC CIDR blocks</a>.
+ * @param availabilityZones the availability zones to put one public and one private subnet in, for example
+ *     {@code [eu-west-1a, eu-west-1b]}. Required. 2 to 6 distinct zone names of one region. They come from
+ *     configuration, never from a data source, so that stacks plan offline.
+ * @param subnetNewBits how many bits each subnet adds to the VPC prefix: the VPC range is cut into
+ *     {@code 2^subnetNewBits} equal blocks, and each subnet is one block of prefix {@code cidr prefix + subnetNewBits}.
+ *     Subnets must stay /28 or larger, and the blocks must hold a public and a private subnet per zone.
+ *     Default: {@code 4} (sixteen blocks; /20 subnets in a /16 VPC).
+ * @param natGateways how many NAT gateways give the private subnets internet egress.
+ *     Default: {@link NatGateways#SINGLE}, one NAT gateway shared by all zones.
+ */
+public record PlatformVpcProps(
+    String name,
+    String cidrBlock,
+    List<String> availabilityZones,
+    Integer subnetNewBits,
+    NatGateways natGateways) {
+
+  /** Lowercase letters, digits and '-', 1-32 characters. */
+  static final Pattern NAME = Pattern.compile("[a-z0-9-]{1,32}");
+  /** Availability zone names such as eu-west-1a or us-gov-west-1b. */
+  static final Pattern AVAILABILITY_ZONE = Pattern.compile("[a-z]{2}(-gov)?-[a-z]+-\\d[a-z]");
+  static final int MIN_ZONES = 2;
+  static final int MAX_ZONES = 6;
+  static final int MIN_VPC_PREFIX = 16;
+  static final int MAX_VPC_PREFIX = 24;
+  static final int MAX_SUBNET_PREFIX = 28;
+
+  /** Applies defaults and checks every value; throws all problems at once. */
+  public PlatformVpcProps {
+    subnetNewBits = subnetNewBits != null ? subnetNewBits : 4;
+    natGateways = natGateways != null ? natGateways : NatGateways.SINGLE;
+    List<String> zones = availabilityZones != null ? new ArrayList<>(availabilityZones) : null;
+
+    Checks checks = Checks.of("PlatformVpcProps");
+    if (checks.required("name", name)) {
+      checks.matches("name", name, NAME, "1 to 32 lowercase letters, digits or '-'");
+    }
+
+    Ipv4Cidr cidr = null;
+    if (checks.required("cidrBlock", cidrBlock)) {
+      cidr = Ipv4Cidr.parse(cidrBlock);
+      if (cidr == null) {
+        checks.check(false, "cidrBlock", "must be an IPv4 CIDR block such as \"10.0.0.0/16\", got "
+            + Checks.quote(cidrBlock));
+      } else {
+        checks.check(cidr.prefixLength() >= MIN_VPC_PREFIX && cidr.prefixLength() <= MAX_VPC_PREFIX, "cidrBlock",
+            "must have a prefix length between /" + MIN_VPC_PREFIX + " and /" + MAX_VPC_PREFIX + ", got "
+                + Checks.quote(cidrBlock));
+        checks.check(cidr.isNetworkAddress(), "cidrBlock", "must be the network address of its range (host bits"
+            + " zero), for example " + Checks.quote(cidr.network()) + ", got " + Checks.quote(cidrBlock));
+      }
+    }
+
+    boolean zonesOk = false;
+    if (checks.required("availabilityZones", zones)) {
+      zonesOk = zones.size() >= MIN_ZONES && zones.size() <= MAX_ZONES;
+      checks.check(zonesOk, "availabilityZones", "must have between " + MIN_ZONES + " and " + MAX_ZONES
+          + " entries, got " + zones.size() + " " + zones);
+      Set<String> seen = new TreeSet<>();
+      Set<String> duplicates = new LinkedHashSet<>();
+      Set<String> regions = new TreeSet<>();
+      for (int i = 0; i < zones.size(); i++) {
+        String zone = zones.get(i);
+        String field = "availabilityZones[" + i + "]";
+        if (!checks.required(field, zone)) {
+          zonesOk = false;
+          continue;
+        }
+        if (!AVAILABILITY_ZONE.matcher(zone).matches()) {
+          checks.matches(field, zone, AVAILABILITY_ZONE, "an availability zone name such as \"eu-west-1a\"");
+          zonesOk = false;
+          continue;
+        }
+        if (!seen.add(zone)) {
+          duplicates.add(zone);
+        }
+        regions.add(zone.substring(0, zone.length() - 1));
+      }
+      if (!duplicates.isEmpty()) {
+        zonesOk = false;
+        checks.check(false, "availabilityZones", "must be distinct, got " + duplicates.stream()
+            .map(Checks::quote).toList() + " more than once in " + zones);
+      }
+      if (regions.size() > 1) {
+        zonesOk = false;
+        checks.check(false, "availabilityZones", "must all be in one region, got zones of " + regions);
+      }
+    }
+
+    checks.between("subnetNewBits", subnetNewBits, 1, MAX_SUBNET_PREFIX - MIN_VPC_PREFIX);
+    boolean newBitsOk = subnetNewBits >= 1 && subnetNewBits <= MAX_SUBNET_PREFIX - MIN_VPC_PREFIX;
+    if (newBitsOk && cidr != null) {
+      int subnetPrefix = cidr.prefixLength() + subnetNewBits;
+      checks.check(subnetPrefix <= MAX_SUBNET_PREFIX, "subnetNewBits", "must keep subnets at /" + MAX_SUBNET_PREFIX
+          + " or larger: /" + cidr.prefixLength() + " + " + subnetNewBits + " = /" + subnetPrefix + ", got "
+          + subnetNewBits);
+    }
+    if (newBitsOk && zonesOk) {
+      int blocks = 1 << subnetNewBits;
+      int needed = 2 * zones.size();
+      checks.check(blocks >= needed, "subnetNewBits", "must cut the VPC into at least " + needed + " blocks (a"
+          + " public and a private subnet for each of " + zones.size() + " zones) so that subnets do not overlap,"
+          + " but 2^" + subnetNewBits + " = " + blocks + ", got " + subnetNewBits);
+    }
+    checks.throwIfAny();
+    availabilityZones = List.copyOf(zones);
+  }
+
+  /**
+   * Props with the required values and every default.
+   *
+   * @param name the name used in {@code Name} tags
+   * @param cidrBlock the VPC's IPv4 CIDR block
+   * @param availabilityZones the availability zones
+   * @return the props
+   */
+  public static PlatformVpcProps of(String name, String cidrBlock, List<String> availabilityZones) {
+    return builder().name(name).cidrBlock(cidrBlock).availabilityZones(availabilityZones).build();
+  }
+
+  /** Starts a builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builder for {@link PlatformVpcProps}. */
+  public static final class Builder {
+    private String name;
+    private String cidrBlock;
+    private List<String> availabilityZones;
+    private Integer subnetNewBits;
+    private NatGateways natGateways;
+
+    private Builder() {}
+
+    /** @param v see {@link PlatformVpcProps#name()} @return this builder */
+    public Builder name(String v) { this.name = v; return this; }
+    /** @param v see {@link PlatformVpcProps#cidrBlock()} @return this builder */
+    public Builder cidrBlock(String v) { this.cidrBlock = v; return this; }
+    /** @param v see {@link PlatformVpcProps#availabilityZones()} @return this builder */
+    public Builder availabilityZones(List<String> v) { this.availabilityZones = v; return this; }
+    /** @param v see {@link PlatformVpcProps#subnetNewBits()} @return this builder */
+    public Builder subnetNewBits(Integer v) { this.subnetNewBits = v; return this; }
+    /** @param v see {@link PlatformVpcProps#natGateways()} @return this builder */
+    public Builder natGateways(NatGateways v) { this.natGateways = v; return this; }
+
+    /** @return the validated props */
+    public PlatformVpcProps build() {
+      return new PlatformVpcProps(name, cidrBlock, availabilityZones, subnetNewBits, natGateways);
+    }
+  }
+}

@@ -1,0 +1,390 @@
+package com.acme.platform.constructs.ecs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.acme.platform.constructs.core.Checks;
+import com.acme.platform.constructs.core.InvalidPropsException;
+import com.acme.platform.constructs.core.Problem;
+import com.acme.platform.constructs.network.VpcRef;
+import com.acme.platform.constructs.testing.Synth;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hashicorp.cdktf.TerraformOutput;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class Ec2ClusterTest {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final VpcRef VPC = new VpcRef("vpc-0123456789abcdef0", "10.0.0.0/16",
+      List.of("subnet-0aaa0000000000001", "subnet-0aaa0000000000002"),
+      List.of("subnet-0bbb0000000000001", "subnet-0bbb0000000000002"));
+  private static final String EXTRA_POLICY = "arn:aws:iam::111111111111:policy/read-config";
+
+  private Synth defaults;
+  private Synth allOptions;
+  private Ec2Cluster defaultsCluster;
+
+  @BeforeAll
+  void synth() {
+    defaults = Synth.stack(stack -> {
+      defaultsCluster = new Ec2Cluster(stack, "Cluster", Ec2ClusterProps.of("platform", VPC));
+      // Tests may create outputs; constructs never do. This one shows what the ref's token resolves to.
+      TerraformOutput.Builder.create(stack, "CapacityProviderName")
+          .value(defaultsCluster.ref().capacityProviderName()).build();
+    });
+    allOptions = Synth.stack(stack -> {
+      Ec2Cluster cluster = new Ec2Cluster(stack, "Cluster", Ec2ClusterProps.builder()
+          .clusterName("Orders_Cluster-2")
+          .vpc(VPC)
+          .instanceType("c6g.2xlarge")
+          .minSize(0)
+          .maxSize(10)
+          .rootVolumeGiB(100)
+          .amiSsmParameter("/acme/ami/ecs")
+          .containerInsights(false)
+          .targetCapacityPercent(80)
+          .managedTerminationProtection(false)
+          .instancePolicyArns(List.of(EXTRA_POLICY))
+          .build());
+      cluster.allowIngressFrom("FromAlb", "sg-0fedcba9876543210", 32768, 65535);
+    });
+  }
+
+  // ---- defaults ----
+
+  @Test
+  void cluster_defaults_containerInsightsEnabled() {
+    defaults.assertHasResourceWithProperties("aws_ecs_cluster", Map.of(
+        "name", "platform",
+        "setting", List.of(Map.of("name", "containerInsights", "value", "enabled"))));
+  }
+
+  @Test
+  void instanceRole_defaults_ec2TrustAndTwoManagedPolicies() throws Exception {
+    JsonNode role = defaults.only("aws_iam_role");
+    assertThat(role.get("name_prefix").asText()).isEqualTo("platform-");
+    JsonNode trust = MAPPER.readTree(role.get("assume_role_policy").asText());
+    assertThat(trust.toString()).isEqualTo("{\"Statement\":[{\"Action\":\"sts:AssumeRole\",\"Effect\":\"Allow\","
+        + "\"Principal\":{\"Service\":\"ec2.amazonaws.com\"}}],\"Version\":\"2012-10-17\"}");
+    assertThat(defaults.resources("aws_iam_role_policy_attachment"))
+        .extracting(a -> a.get("policy_arn").asText())
+        .containsExactlyInAnyOrder(
+            "arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role",
+            "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore");
+    assertThat(defaults.only("aws_iam_instance_profile").get("role").asText()).startsWith("${aws_iam_role.");
+  }
+
+  @Test
+  void securityGroup_defaults_inVpcEgressOnlyThroughSeparateRule() {
+    JsonNode sg = defaults.only("aws_security_group");
+    assertThat(sg.get("vpc_id").asText()).isEqualTo("vpc-0123456789abcdef0");
+    assertThat(sg.has("ingress")).isFalse();
+    assertThat(sg.has("egress")).isFalse();
+    assertThat(sg.at("/tags/Name").asText()).isEqualTo("platform-instances");
+    defaults.assertHasResourceWithProperties("aws_vpc_security_group_egress_rule", Map.of(
+        "ip_protocol", "-1", "cidr_ipv4", "0.0.0.0/0"));
+    assertThat(defaults.count("aws_vpc_security_group_ingress_rule")).isZero();
+  }
+
+  @Test
+  void launchTemplate_defaults_ssmAmiImdsv2EncryptedRoot() {
+    defaults.assertHasResourceWithProperties("aws_launch_template", Map.of(
+        "image_id", "resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id",
+        "instance_type", "t3.medium",
+        "metadata_options", Map.of("http_tokens", "required", "http_endpoint", "enabled",
+            "http_put_response_hop_limit", 2),
+        "block_device_mappings", List.of(Map.of("device_name", "/dev/xvda", "ebs", Map.of(
+            "volume_type", "gp3", "volume_size", 30, "encrypted", "true", "delete_on_termination", "true"))),
+        "monitoring", Map.of("enabled", true)));
+    JsonNode lt = defaults.only("aws_launch_template");
+    assertThat(lt.at("/iam_instance_profile/arn").asText()).startsWith("${aws_iam_instance_profile.");
+    assertThat(lt.get("vpc_security_group_ids").get(0).asText()).startsWith("${aws_security_group.");
+    assertThat(lt.get("tag_specifications").toString())
+        .contains("\"resource_type\":\"instance\"").contains("\"Name\":\"platform-instance\"");
+  }
+
+  @Test
+  void launchTemplate_defaults_userDataJoinsCluster() {
+    String userData = defaults.only("aws_launch_template").get("user_data").asText();
+    String script = new String(Base64.getDecoder().decode(userData), StandardCharsets.UTF_8);
+
+    assertThat(script).startsWith("#!/bin/bash\n").contains("ECS_CLUSTER=platform\" >> /etc/ecs/ecs.config");
+    assertThat(Ec2Cluster.userData("platform")).isEqualTo(userData);
+  }
+
+  @Test
+  void autoScalingGroup_defaults_privateSubnetsProtectedDesiredIgnored() {
+    defaults.assertHasResourceWithProperties("aws_autoscaling_group", Map.of(
+        "vpc_zone_identifier", List.of("subnet-0bbb0000000000001", "subnet-0bbb0000000000002"),
+        "min_size", 1,
+        "max_size", 2,
+        "protect_from_scale_in", true,
+        "health_check_type", "EC2",
+        "health_check_grace_period", 300,
+        "tag", List.of(Map.of("key", "AmazonECSManaged", "value", "true", "propagate_at_launch", true)),
+        "lifecycle", Map.of("ignore_changes", List.of("desired_capacity"))));
+    JsonNode asg = defaults.only("aws_autoscaling_group");
+    assertThat(asg.at("/launch_template/id").asText()).startsWith("${aws_launch_template.");
+    assertThat(asg.at("/launch_template/version").asText()).endsWith(".latest_version}");
+    assertThat(asg.has("desired_capacity")).isFalse();
+  }
+
+  @Test
+  void capacityProvider_defaults_managedScalingAndTerminationProtection() {
+    defaults.assertHasResourceWithProperties("aws_ecs_capacity_provider", Map.of(
+        "name", "platform-ec2",
+        "auto_scaling_group_provider", Map.of(
+            "managed_termination_protection", "ENABLED",
+            "managed_scaling", Map.of("status", "ENABLED", "target_capacity", 100))));
+    assertThat(defaults.only("aws_ecs_capacity_provider").at("/auto_scaling_group_provider/auto_scaling_group_arn")
+        .asText()).startsWith("${aws_autoscaling_group.").endsWith(".arn}");
+  }
+
+  @Test
+  void clusterCapacityProviders_defaults_defaultStrategyWeight1Base0() {
+    JsonNode ccp = defaults.only("aws_ecs_cluster_capacity_providers");
+    assertThat(ccp.get("cluster_name").asText()).startsWith("${aws_ecs_cluster.");
+    assertThat(ccp.get("capacity_providers")).hasSize(1);
+    assertThat(ccp.get("capacity_providers").get(0).asText()).startsWith("${aws_ecs_capacity_provider.");
+    JsonNode strategy = ccp.get("default_capacity_provider_strategy");
+    assertThat(strategy).hasSize(1);
+    assertThat(strategy.get(0).get("weight").asInt()).isEqualTo(1);
+    assertThat(strategy.get(0).get("base").asInt()).isZero();
+  }
+
+  @Test
+  void ref_defaults_capacityProviderTokenOnAssociation() {
+    ClusterRef ref = defaultsCluster.ref();
+
+    assertThat(ref.clusterName()).isEqualTo("platform");
+    assertThat(Checks.isToken(ref.clusterArn())).isTrue();
+    assertThat(Checks.isToken(ref.instanceSecurityGroupId())).isTrue();
+    assertThat(Ec2Cluster.capacityProviderName("platform")).isEqualTo("platform-ec2");
+    assertThat(defaults.json().at("/output/CapacityProviderName/value").asText())
+        .startsWith("${one(tolist(aws_ecs_cluster_capacity_providers.")
+        .endsWith(".capacity_providers))}");
+    assertThat(defaultsCluster.getCluster()).isNotNull();
+    assertThat(defaultsCluster.getAutoScalingGroup()).isNotNull();
+    assertThat(defaultsCluster.getLaunchTemplate()).isNotNull();
+    assertThat(defaultsCluster.getCapacityProvider()).isNotNull();
+    assertThat(defaultsCluster.getInstanceRole()).isNotNull();
+    assertThat(defaultsCluster.getInstanceSecurityGroup()).isNotNull();
+  }
+
+  @Test
+  void props_defaults_documentedValues() {
+    Ec2ClusterProps props = Ec2ClusterProps.of("platform", VPC);
+
+    assertThat(props.instanceType()).isEqualTo("t3.medium");
+    assertThat(props.minSize()).isEqualTo(1);
+    assertThat(props.maxSize()).isEqualTo(2);
+    assertThat(props.rootVolumeGiB()).isEqualTo(30);
+    assertThat(props.amiSsmParameter())
+        .isEqualTo("/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id");
+    assertThat(props.containerInsights()).isTrue();
+    assertThat(props.targetCapacityPercent()).isEqualTo(100);
+    assertThat(props.managedTerminationProtection()).isTrue();
+    assertThat(props.instancePolicyArns()).isEmpty();
+  }
+
+  @Test
+  void props_gravitonInstanceType_arm64AmiByDefault() {
+    for (String type : List.of("c6g.2xlarge", "t4g.medium", "m7gd.large", "c7gn.xlarge", "a1.large")) {
+      assertThat(Ec2ClusterProps.builder().clusterName("platform").vpc(VPC).instanceType(type).build()
+          .amiSsmParameter()).as(type)
+          .isEqualTo("/aws/service/ecs/optimized-ami/amazon-linux-2023/arm64/recommended/image_id");
+    }
+    for (String type : List.of("g4dn.xlarge", "m7i-flex.large", "t3a.xlarge", "p4d.24xlarge")) {
+      assertThat(Ec2ClusterProps.builder().clusterName("platform").vpc(VPC).instanceType(type).build()
+          .amiSsmParameter()).as(type)
+          .isEqualTo("/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id");
+    }
+  }
+
+  // ---- all options ----
+
+  @Test
+  void cluster_allOptions_containerInsightsDisabled() {
+    allOptions.assertHasResourceWithProperties("aws_ecs_cluster", Map.of(
+        "name", "Orders_Cluster-2",
+        "setting", List.of(Map.of("name", "containerInsights", "value", "disabled"))));
+  }
+
+  @Test
+  void launchTemplate_allOptions_customAmiTypeAndVolume() {
+    allOptions.assertHasResourceWithProperties("aws_launch_template", Map.of(
+        "image_id", "resolve:ssm:/acme/ami/ecs",
+        "instance_type", "c6g.2xlarge",
+        "block_device_mappings", List.of(Map.of("ebs", Map.of("volume_size", 100, "encrypted", "true")))));
+    String script = new String(Base64.getDecoder().decode(
+        allOptions.only("aws_launch_template").get("user_data").asText()), StandardCharsets.UTF_8);
+    assertThat(script).contains("ECS_CLUSTER=Orders_Cluster-2\"");
+  }
+
+  @Test
+  void autoScaling_allOptions_sizesAndNoScaleInProtection() {
+    allOptions.assertHasResourceWithProperties("aws_autoscaling_group", Map.of(
+        "min_size", 0, "max_size", 10, "protect_from_scale_in", false));
+    allOptions.assertHasResourceWithProperties("aws_ecs_capacity_provider", Map.of(
+        "name", "Orders_Cluster-2-ec2",
+        "auto_scaling_group_provider", Map.of(
+            "managed_termination_protection", "DISABLED",
+            "managed_scaling", Map.of("status", "ENABLED", "target_capacity", 80))));
+  }
+
+  @Test
+  void instanceRole_allOptions_extraPolicyAttached() {
+    assertThat(allOptions.resources("aws_iam_role_policy_attachment"))
+        .extracting(a -> a.get("policy_arn").asText())
+        .containsExactlyInAnyOrder(
+            "arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role",
+            "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore",
+            EXTRA_POLICY);
+  }
+
+  @Test
+  void allowIngressFrom_albSecurityGroup_tcpDynamicPortRange() {
+    JsonNode rule = allOptions.only("aws_vpc_security_group_ingress_rule");
+    assertThat(rule.get("ip_protocol").asText()).isEqualTo("tcp");
+    assertThat(rule.get("from_port").asInt()).isEqualTo(32768);
+    assertThat(rule.get("to_port").asInt()).isEqualTo(65535);
+    assertThat(rule.get("referenced_security_group_id").asText()).isEqualTo("sg-0fedcba9876543210");
+    assertThat(rule.get("security_group_id").asText()).startsWith("${aws_security_group.");
+  }
+
+  // ---- validation ----
+
+  @Test
+  void fails_missingRequired() {
+    assertThatThrownBy(() -> Ec2ClusterProps.builder().build())
+        .isInstanceOf(InvalidPropsException.class)
+        .hasMessage("Ec2ClusterProps.clusterName is required\nEc2ClusterProps.vpc is required");
+  }
+
+  @Test
+  void fails_badClusterName() {
+    assertThatThrownBy(() -> Ec2ClusterProps.of("my cluster", VPC))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Ec2ClusterProps.clusterName must be letters, digits, '-' and '_', got \"my cluster\"");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ecs-platform", "AWS_main", "Fargate1"})
+  void fails_clusterNameWithReservedPrefix(String name) {
+    assertThatThrownBy(() -> Ec2ClusterProps.of(name, VPC))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Ec2ClusterProps.clusterName must not start with \"aws\", \"ecs\" or \"fargate\" because the"
+            + " capacity provider is named \"<clusterName>-ec2\" and ECS reserves those prefixes, got \"" + name
+            + "\"");
+  }
+
+  @Test
+  void fails_clusterNameTooLongForCapacityProvider() {
+    assertThatThrownBy(() -> Ec2ClusterProps.of("c".repeat(252), VPC))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Ec2ClusterProps.clusterName must be at most 251 characters so that the capacity provider name"
+            + " \"<clusterName>-ec2\" fits in 255, got 252");
+  }
+
+  @Test
+  void fails_noPrivateSubnets() {
+    VpcRef noPrivate = new VpcRef("vpc-1", "10.0.0.0/16", List.of("subnet-1"), List.of());
+    assertThatThrownBy(() -> Ec2ClusterProps.of("platform", noPrivate))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Ec2ClusterProps.vpc.privateSubnetIds must have at least 1 entries, got 0");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"m5large", "M5.large", "m5.huge", "t3.", ".large", "m5.large "})
+  void fails_badInstanceType(String type) {
+    assertThatThrownBy(() -> Ec2ClusterProps.builder().clusterName("platform").vpc(VPC).instanceType(type).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Ec2ClusterProps.instanceType must be an EC2 instance type such as \"m5.large\", \"t3a.xlarge\""
+            + " or \"c6g.2xlarge\", got \"" + type + "\"");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"m5.large", "t3a.xlarge", "c6g.2xlarge", "m7i-flex.large", "c5.metal", "u-6tb1.metal",
+      "t3.nano", "r6id.32xlarge", "mac2-m2.metal", "c6i.metal-24xl"})
+  void instanceType_realTypes_accepted(String type) {
+    assertThat(Ec2ClusterProps.builder().clusterName("platform").vpc(VPC).instanceType(type).build().instanceType())
+        .isEqualTo(type);
+  }
+
+  @Test
+  void fails_minGreaterThanMax() {
+    assertThatThrownBy(() -> Ec2ClusterProps.builder().clusterName("platform").vpc(VPC).minSize(3).maxSize(2).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Ec2ClusterProps.minSize must be <= maxSize (2), got 3");
+  }
+
+  @Test
+  void fails_sizesOutOfRange() {
+    assertThatThrownBy(() -> Ec2ClusterProps.builder().clusterName("platform").vpc(VPC).minSize(-1).maxSize(0).build())
+        .isInstanceOfSatisfying(InvalidPropsException.class, e -> assertThat(e.getProblems())
+            .extracting(Problem::toString)
+            .containsExactly("minSize must be between 0 and 1000, got -1", "maxSize must be between 1 and 1000, got 0"));
+    assertThatThrownBy(() -> Ec2ClusterProps.builder().clusterName("platform").vpc(VPC).maxSize(1001).build())
+        .hasMessage("Ec2ClusterProps.maxSize must be between 1 and 1000, got 1001");
+  }
+
+  @Test
+  void fails_everyOtherProblemReportedTogether() {
+    assertThatThrownBy(() -> Ec2ClusterProps.builder().clusterName("platform").vpc(VPC)
+        .rootVolumeGiB(20).amiSsmParameter("aws/service/ecs").targetCapacityPercent(0)
+        .instancePolicyArns(Arrays.asList("arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore", "ReadOnly", null))
+        .build())
+        .isInstanceOfSatisfying(InvalidPropsException.class, e -> assertThat(e.getProblems())
+            .extracting(Problem::toString)
+            .containsExactly(
+                "rootVolumeGiB must be between 30 and 16384, got 20",
+                "amiSsmParameter must be an SSM parameter name starting with '/' (letters, digits, '_', '.', '-',"
+                    + " '/'), got \"aws/service/ecs\"",
+                "targetCapacityPercent must be between 1 and 100, got 0",
+                "instancePolicyArns[0] must not repeat a policy that is already attached, got"
+                    + " \"arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore\"",
+                "instancePolicyArns[1] must be a managed policy ARN (arn:aws:iam::<account or aws>:policy/<name>),"
+                    + " got \"ReadOnly\"",
+                "instancePolicyArns[2] is required"));
+    assertThatThrownBy(() -> Ec2ClusterProps.builder().clusterName("platform").vpc(VPC).targetCapacityPercent(101)
+        .rootVolumeGiB(16385).build())
+        .hasMessage("Ec2ClusterProps.rootVolumeGiB must be between 30 and 16384, got 16385\n"
+            + "Ec2ClusterProps.targetCapacityPercent must be between 1 and 100, got 101");
+  }
+
+  @Test
+  void fails_allowIngressFrom_portOutOfRange() {
+    assertThatThrownBy(() -> defaultsCluster.allowIngressFrom("Bad", "sg-0fedcba9876543210", -1, 70000))
+        .isInstanceOf(InvalidPropsException.class)
+        .hasMessage("Ec2Cluster.allowIngressFrom fromPort must be between 0 and 65535, got -1\n"
+            + "Ec2Cluster.allowIngressFrom toPort must be between 0 and 65535, got 70000");
+  }
+
+  @Test
+  void fails_allowIngressFrom_fromAfterTo() {
+    assertThatThrownBy(() -> defaultsCluster.allowIngressFrom("Bad", "sg-0fedcba9876543210", 8080, 80))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Ec2Cluster.allowIngressFrom fromPort must be <= toPort (80), got 8080");
+  }
+
+  @Test
+  void fails_allowIngressFrom_badSourceGroup() {
+    assertThatThrownBy(() -> defaultsCluster.allowIngressFrom("Bad", "alb-sg", 80, 80))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Ec2Cluster.allowIngressFrom sourceSecurityGroupId must be a security group id such as"
+            + " \"sg-0123456789abcdef0\", got \"alb-sg\"");
+    assertThatThrownBy(() -> defaultsCluster.allowIngressFrom("Bad", null, 80, 80))
+        .hasMessage("Ec2Cluster.allowIngressFrom sourceSecurityGroupId is required");
+  }
+}
