@@ -28,14 +28,14 @@ class PlatformSynthTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final List<String> STACKS = List.of("platform-production", "platform-staging", "registry");
 
-  @TempDir
-  Path tmp;
+  private Path tmp;
   private Path repo;
   private String printed;
   private int exitCode;
 
   @BeforeAll
-  void synth() {
+  void synth(@TempDir Path tempDir) {
+    tmp = tempDir;
     repo = Repo.copyInputs(tmp.resolve("repo"));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     exitCode = Main.run(new String[0], repo, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);

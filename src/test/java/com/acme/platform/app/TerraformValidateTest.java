@@ -29,13 +29,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TerraformValidateTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  @TempDir
-  Path tmp;
+  private Path tmp;
   private Path outdir;
   private TerraformCli terraform;
 
   @BeforeAll
-  void synthAndLocateTerraform() throws IOException {
+  void synthAndLocateTerraform(@TempDir Path tempDir) throws IOException {
+    tmp = tempDir;
     Path repo = Repo.copyInputs(tmp.resolve("repo"));
     int code = Main.run(new String[0], repo, new PrintStream(new ByteArrayOutputStream(), true,
         StandardCharsets.UTF_8), System.err);

@@ -17,13 +17,13 @@ import java.util.Optional;
  *
  * <p>A mirror in Terraform's unpacked layout holds
  * {@code <root>/registry.terraform.io/hashicorp/aws/<version>/<os_arch>/terraform-provider-aws_*}: the root is five
- * levels above the binary. {@value #ENV} names the root explicitly; otherwise a few conventional folders are searched
+ * levels above the binary's folder. {@value #ENV} names the root explicitly; otherwise a few conventional folders are searched
  * (never a {@code .terraform} folder, whose copies belong to one working directory).
  */
 public final class ProviderMirror {
   /** Environment variable naming the mirror root. */
   public static final String ENV = "TF_PROVIDER_MIRROR";
-  private static final int LEVELS_ABOVE_BINARY = 5;
+  private static final int PARENTS_OF_BINARY = 6;
 
   private ProviderMirror() {}
 
@@ -90,7 +90,7 @@ public final class ProviderMirror {
 
   private static Path rootOf(Path binary) {
     Path root = binary;
-    for (int i = 0; i < LEVELS_ABOVE_BINARY && root != null; i++) {
+    for (int i = 0; i < PARENTS_OF_BINARY && root != null; i++) {
       root = root.getParent();
     }
     return root != null && root.resolve("registry.terraform.io").toFile().isDirectory() ? root : null;
