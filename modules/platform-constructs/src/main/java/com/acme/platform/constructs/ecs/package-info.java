@@ -18,6 +18,18 @@
  *   <li>{@code aws_ecs_cluster_capacity_providers} making that capacity provider the cluster's default</li>
  * </ul>
  *
+ * <p>{@link com.acme.platform.constructs.ecs.Ec2Service} creates:
+ * <ul>
+ *   <li>{@code aws_cloudwatch_log_group} {@code /ecs/<serviceName>}</li>
+ *   <li>{@code aws_iam_role} for task execution (with {@code AmazonECSTaskExecutionRolePolicy} and, for secrets, an
+ *       inline {@code aws_iam_role_policy}) and {@code aws_iam_role} for the task</li>
+ *   <li>{@code aws_ecs_task_definition} (bridge network mode, containers from the given definitions)</li>
+ *   <li>{@code aws_ecs_service} on the cluster's capacity provider, rolling deployment with circuit breaker and
+ *       rollback, optional load balancer attachment</li>
+ *   <li>{@code aws_appautoscaling_target} and a target-tracking {@code aws_appautoscaling_policy} when
+ *       {@code maxCapacity > minCapacity}</li>
+ * </ul>
+ *
  * <p>{@link com.acme.platform.constructs.ecs.ClusterRef} is how services take a cluster. Nothing in this package
  * reads a data source, so stacks plan offline.
  */
