@@ -1,0 +1,151 @@
+package com.acme.platform.constructs.state;
+
+import com.acme.platform.constructs.core.Checks;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Properties for {@link StateBucket}.
+ *
+ * <p>Versioning and encryption have no props: a state bucket without them is never emitted.
+ *
+ * @param bucketName the name of the S3 bucket that holds Terraform state, for example {@code acme-terraform-state}.
+ *     Required, and a plain string (the S3 backend block cannot take a value known only at apply time). It follows
+ *     the S3 <a href="https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html">general purpose
+ *     bucket naming rules</a>: 3-63 characters; only lowercase letters, digits, {@code .} and {@code -}; begins and
+ *     ends with a letter or digit; not formatted as an IP address; none of the reserved prefixes ({@code xn--},
+ *     {@code sthree-}, {@code amzn-s3-demo-}) or suffixes ({@code -s3alias}, {@code --ol-s3}, {@code .mrap},
+ *     {@code --x-s3}). On top of those rules it must not contain {@code .}: Terraform's S3 backend reaches the bucket
+ *     with virtual-hosted-style HTTPS ({@code https://BUCKET.s3.REGION.amazonaws.com}), whose wildcard TLS
+ *     certificate does not match a name with dots. Use {@code -} instead.
+ * @param kmsKeyArn the KMS key that encrypts state objects (SSE-KMS, with an S3 Bucket Key to cut KMS requests).
+ *     Default: SSE-S3 ({@code AES256}) with a key owned by Amazon S3. See
+ *     <a href="https://docs.aws.amazon.com/AmazonS3/latest/userguide/serv-side-encryption.html">Protecting data with
+ *     server-side encryption</a>.
+ * @param noncurrentVersionExpiryDays days after which a noncurrent object version expires: older versions of each
+ *     state file, and the lock files that Terraform's S3-native locking writes and deletes. 1-3650.
+ *     Default: {@code 90}.
+ * @param lockTableName the name of a DynamoDB table for Terraform's older DynamoDB state locking (hash key
+ *     {@code LockID}, on-demand billing, point-in-time recovery, encryption, deletion protection), for example
+ *     {@code acme-terraform-locks}. 3-255 characters: letters, digits, {@code _ . -}.
+ *     Default: no table; stacks lock with S3-native lock files ({@code use_lockfile}).
+ * @param preventDestroy whether Terraform refuses to destroy the bucket ({@code lifecycle.prevent_destroy}) and the
+ *     lock table (also {@code deletion_protection_enabled}). Set {@code false} only for throwaway test accounts.
+ *     To destroy a state bucket on purpose: set {@code false}, {@code apply}, empty the bucket of every object
+ *     version (the construct never sets {@code force_destroy}), then {@code destroy}. Default: {@code true}.
+ */
+public record StateBucketProps(
+    String bucketName,
+    String kmsKeyArn,
+    Integer noncurrentVersionExpiryDays,
+    String lockTableName,
+    Boolean preventDestroy) {
+
+  /** Bucket name characters: lowercase letters, digits, '.' and '-'. */
+  static final Pattern BUCKET_CHARS = Pattern.compile("[a-z0-9.-]*");
+  /** Something that looks like an IPv4 address, for example 192.168.5.4. */
+  static final Pattern IP_ADDRESS = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+  /** Prefixes that S3 reserves, in the order they are checked. */
+  static final List<String> RESERVED_PREFIXES = List.of("xn--", "sthree-", "amzn-s3-demo-");
+  /** Suffixes that S3 reserves, each with what AWS reserves it for. */
+  static final List<List<String>> RESERVED_SUFFIXES = List.of(
+      List.of("-s3alias", "access point aliases"),
+      List.of("--ol-s3", "Object Lambda Access Point aliases"),
+      List.of(".mrap", "Multi-Region Access Point names"),
+      List.of("--x-s3", "directory buckets"));
+  /** DynamoDB table names. */
+  static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
+  static final Pattern KMS_KEY_ARN = Pattern.compile("arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:(key|alias)/.+");
+
+  /** Applies defaults and checks every value; throws all problems at once. */
+  public StateBucketProps {
+    noncurrentVersionExpiryDays = noncurrentVersionExpiryDays != null ? noncurrentVersionExpiryDays : 90;
+    preventDestroy = preventDestroy != null ? preventDestroy : true;
+    Checks checks = Checks.of("StateBucketProps");
+    if (checks.required("bucketName", bucketName)) {
+      checkBucketName(checks, bucketName);
+    }
+    checks.matches("kmsKeyArn", kmsKeyArn, KMS_KEY_ARN,
+        "a KMS key or alias ARN (arn:aws:kms:<region>:<account>:key/<id>)");
+    checks.between("noncurrentVersionExpiryDays", noncurrentVersionExpiryDays, 1, 3650);
+    checks.matches("lockTableName", lockTableName, TABLE_NAME,
+        "3 to 255 characters: letters, digits, '_', '.' and '-'");
+    checks.throwIfAny();
+  }
+
+  private static void checkBucketName(Checks checks, String name) {
+    String got = ", got " + Checks.quote(name);
+    if (Checks.isToken(name)) {
+      checks.check(false, "bucketName", "must be a plain string known at synth time (the S3 backend block cannot"
+          + " reference a resource), got a token");
+      return;
+    }
+    checks.check(name.length() >= 3 && name.length() <= 63, "bucketName",
+        "must be 3 to 63 characters long, got " + name.length() + " (" + Checks.quote(name) + ")");
+    checks.check(BUCKET_CHARS.matcher(name).matches(), "bucketName",
+        "must contain only lowercase letters, digits, '.' and '-'" + got);
+    checks.check(isLetterOrDigit(name.charAt(0)) && isLetterOrDigit(name.charAt(name.length() - 1)), "bucketName",
+        "must begin and end with a letter or digit" + got);
+    checks.check(!name.contains(".."), "bucketName", "must not contain two adjacent periods" + got);
+    checks.check(!IP_ADDRESS.matcher(name).matches(), "bucketName",
+        "must not be formatted as an IP address (such as 192.168.5.4)" + got);
+    for (String prefix : RESERVED_PREFIXES) {
+      checks.check(!name.startsWith(prefix), "bucketName",
+          "must not start with '" + prefix + "' (a prefix reserved by Amazon S3)" + got);
+    }
+    for (List<String> suffix : RESERVED_SUFFIXES) {
+      checks.check(!name.endsWith(suffix.get(0)), "bucketName",
+          "must not end with '" + suffix.get(0) + "' (a suffix Amazon S3 reserves for " + suffix.get(1) + ")" + got);
+    }
+    checks.check(!name.contains("."), "bucketName",
+        "must not contain '.': Terraform's S3 backend uses virtual-hosted-style HTTPS"
+            + " (https://<bucket>.s3.<region>.amazonaws.com) and the wildcard TLS certificate does not match"
+            + " a bucket name with dots; use '-' instead" + got);
+  }
+
+  private static boolean isLetterOrDigit(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+  }
+
+  /**
+   * Props with only the required bucket name and every default.
+   *
+   * @param bucketName the bucket name
+   * @return the props
+   */
+  public static StateBucketProps of(String bucketName) {
+    return builder().bucketName(bucketName).build();
+  }
+
+  /** Starts a builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builder for {@link StateBucketProps}. */
+  public static final class Builder {
+    private String bucketName;
+    private String kmsKeyArn;
+    private Integer noncurrentVersionExpiryDays;
+    private String lockTableName;
+    private Boolean preventDestroy;
+
+    private Builder() {}
+
+    /** @param v see {@link StateBucketProps#bucketName()} @return this builder */
+    public Builder bucketName(String v) { this.bucketName = v; return this; }
+    /** @param v see {@link StateBucketProps#kmsKeyArn()} @return this builder */
+    public Builder kmsKeyArn(String v) { this.kmsKeyArn = v; return this; }
+    /** @param v see {@link StateBucketProps#noncurrentVersionExpiryDays()} @return this builder */
+    public Builder noncurrentVersionExpiryDays(Integer v) { this.noncurrentVersionExpiryDays = v; return this; }
+    /** @param v see {@link StateBucketProps#lockTableName()} @return this builder */
+    public Builder lockTableName(String v) { this.lockTableName = v; return this; }
+    /** @param v see {@link StateBucketProps#preventDestroy()} @return this builder */
+    public Builder preventDestroy(Boolean v) { this.preventDestroy = v; return this; }
+
+    /** @return the validated props */
+    public StateBucketProps build() {
+      return new StateBucketProps(bucketName, kmsKeyArn, noncurrentVersionExpiryDays, lockTableName, preventDestroy);
+    }
+  }
+}
