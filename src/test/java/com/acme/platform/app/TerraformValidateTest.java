@@ -2,7 +2,7 @@ package com.acme.platform.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.acme.platform.app.terraform.TerraformCli;
+import com.acme.platform.terraform.TerraformCli;
 import com.acme.platform.app.testing.Repo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package com.acme.platform.app.terraform;
+package com.acme.platform.terraform;
 
 import java.io.File;
 import java.io.IOException;
@@ -12,19 +12,47 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the {@code terraform} binary offline: a private CLI configuration points provider installation at a
- * filesystem mirror and forbids direct downloads of {@code hashicorp/*} providers.
+ * Runs the {@code terraform} binary, either as the user set it up ({@link #system()}) or offline
+ * ({@link #offline(Path)}: a private CLI configuration points provider installation at a filesystem mirror and
+ * forbids direct downloads of {@code hashicorp/*} providers).
  */
 public final class TerraformCli {
   /** Environment variable naming the terraform binary; default: {@code terraform} on the PATH. */
   public static final String ENV = "TERRAFORM";
 
   private final Path binary;
-  private final Path cliConfig;
+  private final Map<String, String> environment;
 
-  private TerraformCli(Path binary, Path cliConfig) {
+  private TerraformCli(Path binary, Map<String, String> environment) {
     this.binary = binary;
-    this.cliConfig = cliConfig;
+    this.environment = Map.copyOf(environment);
+  }
+
+  /**
+   * Terraform as the user configured it (their CLI configuration, credentials and network).
+   *
+   * @return the runner
+   * @throws IllegalStateException when terraform cannot be found
+   */
+  public static TerraformCli system() {
+    return new TerraformCli(requireBinary(), Map.of());
+  }
+
+  /**
+   * The same runner with more environment variables for every command (for example a test's endpoints).
+   *
+   * @param more the variables to add or replace
+   * @return a new runner
+   */
+  public TerraformCli withEnvironment(Map<String, String> more) {
+    Map<String, String> all = new java.util.HashMap<>(environment);
+    all.putAll(more);
+    return new TerraformCli(binary, all);
+  }
+
+  private static Path requireBinary() {
+    return locateBinary().orElseThrow(() -> new IllegalStateException(
+        "terraform not found: install Terraform 1.10 or later on the PATH, or set " + ENV + " to its path"));
   }
 
   /**
@@ -36,8 +64,7 @@ public final class TerraformCli {
    * @throws IOException when the configuration cannot be written
    */
   public static TerraformCli offline(Path workDir) throws IOException {
-    Path terraform = locateBinary().orElseThrow(() -> new IllegalStateException(
-        "terraform not found: install Terraform 1.10 or later on the PATH, or set " + ENV + " to its path"));
+    Path terraform = requireBinary();
     Path mirror = ProviderMirror.find().orElseThrow(() -> new IllegalStateException(ProviderMirror
         .howToConfigure()));
     Files.createDirectories(workDir);
@@ -54,7 +81,9 @@ public final class TerraformCli {
           }
         }
         """.formatted(mirrorPath), StandardCharsets.UTF_8);
-    return new TerraformCli(terraform, config);
+    return new TerraformCli(terraform, Map.of("TF_CLI_CONFIG_FILE", config.toString(),
+        // The plugin cache would make init copy providers; the mirror is read in place.
+        "TF_PLUGIN_CACHE_DIR", ""));
   }
 
   static Optional<Path> locateBinary() {
@@ -107,11 +136,16 @@ public final class TerraformCli {
     ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
         .redirectOutput(log.toFile());
     Map<String, String> env = builder.environment();
-    env.put("TF_CLI_CONFIG_FILE", cliConfig.toString());
     env.put("TF_IN_AUTOMATION", "1");
     env.put("TF_INPUT", "0");
     env.put("CHECKPOINT_DISABLE", "1");
-    env.remove("TF_PLUGIN_CACHE_DIR");
+    environment.forEach((key, value) -> {
+      if (value.isEmpty()) {
+        env.remove(key);
+      } else {
+        env.put(key, value);
+      }
+    });
     long start = System.nanoTime();
     Process process = builder.start();
     try {
