@@ -2,7 +2,7 @@ package com.acme.platform.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.acme.platform.app.stacks.PlatformStack;
+import com.acme.platform.constructs.core.ProviderConstraints;
 import com.acme.platform.app.testing.Repo;
 import com.acme.platform.app.testing.Snapshots;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -77,7 +77,7 @@ class PlatformSynthTest {
   void stacks_requiredProviders_rangeAdmitsLater5x() throws IOException {
     for (String stack : STACKS) {
       assertThat(stack(stack).at("/terraform/required_providers/aws/version").asText())
-          .isEqualTo(PlatformStack.AWS_PROVIDER_VERSION);
+          .isEqualTo(ProviderConstraints.AWS_PROVIDER_VERSION);
     }
   }
 

@@ -1,5 +1,6 @@
 package com.acme.platform.app.stacks;
 
+import com.acme.platform.constructs.core.ProviderConstraints;
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProviderDefaultTags;
@@ -13,12 +14,6 @@ import software.constructs.Construct;
  * {@code required_providers} range that admits every later 5.x provider.
  */
 public abstract class PlatformStack extends TerraformStack {
-  /**
-   * The AWS provider versions our stacks accept. The generated bindings are for 5.23.1; cdktf would pin exactly that,
-   * which keeps users from taking provider fixes (DESIGN.md section 3).
-   */
-  public static final String AWS_PROVIDER_VERSION = ">= 5.23.1, < 6.0.0";
-
   private final AwsProvider provider;
 
   /**
@@ -41,7 +36,7 @@ public abstract class PlatformStack extends TerraformStack {
             .tags(new TreeMap<>(withManagedBy(tags)))
             .build()))
         .build();
-    addOverride("terraform.required_providers.aws.version", AWS_PROVIDER_VERSION);
+    ProviderConstraints.acceptLaterAws5(this);
   }
 
   private static Map<String, String> withManagedBy(Map<String, String> tags) {

@@ -1,0 +1,231 @@
+package com.acme.platform.bootstrap;
+
+import com.acme.platform.terraform.TerraformCli;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * Drives terraform through the bootstrap: apply with local state, migrate into the bucket, and rerun safely.
+ *
+ * <p>{@link #apply} works out where the state is, so the same command is right before and after migration:
+ * <ol>
+ *   <li>local state file present: plan/apply against it;</li>
+ *   <li>no local state, but the bucket already holds this stack's state (migrated): plan/apply against S3;</li>
+ *   <li>no state anywhere and the bucket already exists: stop and print the {@code terraform import} command, so
+ *       apply never fails half-way on "bucket already exists";</li>
+ *   <li>otherwise: create everything with local state.</li>
+ * </ol>
+ */
+public final class BootstrapRunner {
+  /** Exit status when an existing bucket must be imported first. */
+  public static final int EXIT_IMPORT_NEEDED = 3;
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final long TIMEOUT_SECONDS = 900;
+  private static final String PLAN_FILE = "bootstrap.tfplan";
+
+  private final Path bootstrapDir;
+  private final List<BootstrapTarget> targets;
+  private final TerraformCli terraform;
+  private final List<Path> overrideFiles;
+  private final PrintStream out;
+  private final java.util.function.BooleanSupplier approval;
+
+  /**
+   * Creates a runner.
+   *
+   * @param bootstrapDir the bootstrap folder: holds {@code cdktf.out/} and the local state files
+   * @param targets the buckets
+   * @param terraform how to run terraform
+   * @param overrideFiles Terraform override files copied into every synthesized stack before terraform runs (tests
+   *     use this for endpoints and fake credentials; users pass none)
+   * @param out where progress goes
+   * @param approval asked before a plan with changes is applied, unless auto-approved
+   */
+  public BootstrapRunner(Path bootstrapDir, List<BootstrapTarget> targets, TerraformCli terraform,
+      List<Path> overrideFiles, PrintStream out, java.util.function.BooleanSupplier approval) {
+    this.approval = approval;
+    this.bootstrapDir = bootstrapDir;
+    this.targets = List.copyOf(targets);
+    this.terraform = terraform;
+    this.overrideFiles = List.copyOf(overrideFiles);
+    this.out = out;
+  }
+
+  /** The output folder. */
+  public Path outdir() {
+    return bootstrapDir.resolve("cdktf.out");
+  }
+
+  /**
+   * Applies every bootstrap stack where its state currently lives.
+   *
+   * @param autoApprove whether to pass {@code -auto-approve} (otherwise terraform asks)
+   * @return 0 on success, {@link #EXIT_IMPORT_NEEDED} when a bucket must be imported, 1 on a terraform failure
+   * @throws IOException when files cannot be written
+   */
+  public int apply(boolean autoApprove) throws IOException {
+    for (BootstrapTarget target : targets) {
+      int code = applyOne(target, autoApprove);
+      if (code != 0) {
+        return code;
+      }
+    }
+    return 0;
+  }
+
+  private int applyOne(BootstrapTarget target, boolean autoApprove) throws IOException {
+    BackendMode mode = hasLocalState(target) ? BackendMode.LOCAL
+        : isMigrated(target) ? BackendMode.S3 : BackendMode.LOCAL;
+    out.println(target.stackName() + ": state is " + (mode == BackendMode.S3 ? "in s3://" + target.bucketName()
+        + "/" + BootstrapStack.stateKey() : "local (" + target.localStateFile() + ")"));
+    Path dir = synthStack(target, mode);
+    if (!step(dir, "init", "-input=false")) {
+      return 1;
+    }
+    if (mode == BackendMode.LOCAL && !hasLocalState(target) && bucketExists(target, dir)) {
+      out.println(target.stackName() + ": bucket " + target.bucketName() + " already exists but is not in this"
+          + " stack's state. Nothing was changed. Import it, then run the bootstrap again:");
+      out.println("  terraform -chdir=" + bootstrapDir.relativize(dir) + " import " + bucketAddress(dir) + " "
+          + target.bucketName());
+      return EXIT_IMPORT_NEEDED;
+    }
+    TerraformCli.Result plan = terraform.run(dir, TIMEOUT_SECONDS, "plan", "-input=false", "-no-color",
+        "-detailed-exitcode", "-out=" + PLAN_FILE);
+    out.println(plan.output());
+    if (plan.exitCode() == 0) {
+      out.println(target.stackName() + ": no changes");
+      return 0;
+    }
+    if (plan.exitCode() != 2) {
+      out.println("terraform plan failed in " + bootstrapDir.relativize(dir));
+      return 1;
+    }
+    if (!autoApprove && !approval.getAsBoolean()) {
+      out.println(target.stackName() + ": not applied (answer \"yes\" to apply, or pass --auto-approve)");
+      return 1;
+    }
+    return step(dir, "apply", "-input=false", "-no-color", PLAN_FILE) ? 0 : 1;
+  }
+
+  /**
+   * Moves every stack's local state into its bucket and proves it: a plan against S3 shows no changes and
+   * {@code terraform state list} reads from S3; only then is the local file deleted.
+   *
+   * @return 0 on success, 1 on failure
+   * @throws IOException when files cannot be written
+   */
+  public int migrate() throws IOException {
+    for (BootstrapTarget target : targets) {
+      Path local = bootstrapDir.resolve(target.localStateFile());
+      if (!hasLocalState(target)) {
+        out.println(target.stackName() + ": no local state in " + target.localStateFile()
+            + " to migrate (already migrated, or apply has not run)");
+        return 1;
+      }
+      Path dir = synthStack(target, BackendMode.S3);
+      // A fresh stack folder has no record of the old backend; the state in the working directory's default
+      // location is what `init -migrate-state` moves into the new backend.
+      Files.copy(local, dir.resolve("terraform.tfstate"), StandardCopyOption.REPLACE_EXISTING);
+      if (!step(dir, "init", "-input=false", "-migrate-state", "-force-copy")) {
+        return 1;
+      }
+      Files.deleteIfExists(dir.resolve("terraform.tfstate"));
+      TerraformCli.Result plan = terraform.run(dir, TIMEOUT_SECONDS, "plan", "-input=false", "-detailed-exitcode",
+          "-no-color");
+      if (plan.exitCode() != 0) {
+        out.println(plan.output());
+        out.println(target.stackName() + ": plan against S3 is not empty (exit " + plan.exitCode()
+            + "); the local state file was kept");
+        return 1;
+      }
+      TerraformCli.Result list = terraform.run(dir, TIMEOUT_SECONDS, "state", "list");
+      if (!list.ok() || !list.output().contains(bucketAddress(dir))) {
+        out.println(list.output());
+        out.println(target.stackName() + ": state in S3 does not list the bucket; the local state file was kept");
+        return 1;
+      }
+      Files.delete(local);
+      Files.deleteIfExists(bootstrapDir.resolve(target.localStateFile() + ".backup"));
+      out.println(target.stackName() + ": state migrated to s3://" + target.bucketName() + "/"
+          + BootstrapStack.stateKey() + "; plan shows no changes; removed " + target.localStateFile());
+    }
+    return 0;
+  }
+
+  private boolean hasLocalState(BootstrapTarget target) throws IOException {
+    Path local = bootstrapDir.resolve(target.localStateFile());
+    if (!Files.exists(local) || Files.size(local) == 0) {
+      return false;
+    }
+    JsonNode resources = MAPPER.readTree(local.toFile()).path("resources");
+    return resources.isArray() && !resources.isEmpty();
+  }
+
+  /** Whether the bucket already holds this stack's state: init against S3 works and lists resources. */
+  private boolean isMigrated(BootstrapTarget target) throws IOException {
+    Path probe = Files.createTempDirectory("bootstrap-probe-");
+    try {
+      BootstrapSynth.synth(List.of(target), BackendMode.S3, probe.resolve("out"));
+      Path dir = probe.resolve("out/stacks").resolve(target.stackName());
+      copyOverrides(dir);
+      return terraform.run(dir, TIMEOUT_SECONDS, "init", "-input=false", "-no-color").ok()
+          && !terraform.run(dir, TIMEOUT_SECONDS, "state", "list").output().isBlank();
+    } finally {
+      BootstrapSynth.deleteTree(probe);
+    }
+  }
+
+  /** Whether the bucket exists: importing it into a throwaway state succeeds only when it does. */
+  private boolean bucketExists(BootstrapTarget target, Path stackDir) throws IOException {
+    Path probe = Files.createTempDirectory("bootstrap-import-probe-");
+    try {
+      for (Path file : List.of(stackDir.resolve("cdk.tf.json"))) {
+        Files.copy(file, probe.resolve(file.getFileName()));
+      }
+      copyOverrides(probe);
+      Files.writeString(probe.resolve("zz_probe_override.tf.json"),
+          "{\"terraform\": {\"backend\": {\"local\": {\"path\": \"probe.tfstate\"}}}}\n");
+      return terraform.run(probe, TIMEOUT_SECONDS, "init", "-input=false", "-no-color").ok()
+          && terraform.run(probe, TIMEOUT_SECONDS, "import", "-input=false", "-no-color", bucketAddress(stackDir),
+              target.bucketName()).ok();
+    } finally {
+      BootstrapSynth.deleteTree(probe);
+    }
+  }
+
+  private String bucketAddress(Path stackDir) throws IOException {
+    JsonNode buckets = MAPPER.readTree(stackDir.resolve("cdk.tf.json").toFile()).path("resource")
+        .path("aws_s3_bucket");
+    return "aws_s3_bucket." + buckets.fieldNames().next();
+  }
+
+  private Path synthStack(BootstrapTarget target, BackendMode mode) throws IOException {
+    BootstrapSynth.synth(List.of(target), mode, outdir());
+    Path dir = outdir().resolve("stacks").resolve(target.stackName());
+    copyOverrides(dir);
+    return dir;
+  }
+
+  private void copyOverrides(Path dir) throws IOException {
+    for (Path file : overrideFiles) {
+      Files.copy(file, dir.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private boolean step(Path dir, String... args) throws IOException {
+    TerraformCli.Result result = terraform.run(dir, TIMEOUT_SECONDS, args);
+    if (!result.ok() || args[0].equals("apply")) {
+      out.println(result.output());
+    }
+    if (!result.ok()) {
+      out.println("terraform " + String.join(" ", args) + " failed in " + bootstrapDir.relativize(dir));
+    }
+    return result.ok();
+  }
+}

@@ -1,0 +1,64 @@
+package com.acme.platform.bootstrap;
+
+import com.acme.platform.constructs.core.ProviderConstraints;
+import com.acme.platform.constructs.state.RemoteState;
+import com.acme.platform.constructs.state.RemoteStateProps;
+import com.acme.platform.constructs.state.StateBucket;
+import com.acme.platform.constructs.state.StateBucketProps;
+import com.acme.platform.constructs.state.StateKeyLayout;
+import com.hashicorp.cdktf.LocalBackend;
+import com.hashicorp.cdktf.TerraformStack;
+import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
+import com.hashicorp.cdktf.providers.aws.provider.AwsProviderDefaultTags;
+import java.util.List;
+import java.util.Map;
+import software.constructs.Construct;
+
+/**
+ * The stack that creates one state bucket. Until migration it keeps its state in a local file next to the bootstrap
+ * app (three folders up from {@code cdktf.out/stacks/<stack>}); afterwards in the bucket itself.
+ */
+public final class BootstrapStack extends TerraformStack {
+  /** The stack segment of the bootstrap's own state key. */
+  public static final String STATE_KEY_STACK = "bootstrap";
+
+  private final StateBucket bucket;
+
+  /**
+   * Builds the stack.
+   *
+   * @param scope the app
+   * @param target the bucket to create
+   * @param mode where this stack's own state lives
+   */
+  public BootstrapStack(Construct scope, BootstrapTarget target, BackendMode mode) {
+    super(scope, target.stackName());
+    AwsProvider.Builder.create(this, "aws")
+        .region(target.region())
+        .allowedAccountIds(List.of(target.accountId()))
+        .defaultTags(List.of(AwsProviderDefaultTags.builder()
+            .tags(Map.of("managed-by", "cdktf", "purpose", "terraform-state")).build()))
+        .build();
+    ProviderConstraints.acceptLaterAws5(this);
+    this.bucket = new StateBucket(this, "State", StateBucketProps.of(target.bucketName()));
+    if (mode == BackendMode.LOCAL) {
+      LocalBackend.Builder.create(this).path("../../../" + target.localStateFile()).build();
+    } else {
+      RemoteState.attach(this, RemoteStateProps.builder()
+          .bucket(target.bucketName())
+          .region(target.region())
+          .key(stateKey())
+          .build());
+    }
+  }
+
+  /** Where the bootstrap stack's own state lives in the bucket after migration. */
+  public static String stateKey() {
+    return StateKeyLayout.sharedKey(STATE_KEY_STACK);
+  }
+
+  /** The state bucket. */
+  public StateBucket getBucket() {
+    return bucket;
+  }
+}
