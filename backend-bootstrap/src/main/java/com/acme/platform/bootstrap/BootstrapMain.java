@@ -49,7 +49,7 @@ public final class BootstrapMain {
           return 0;
         }
         case "apply", "migrate" -> {
-          BootstrapRunner runner = new BootstrapRunner(bootstrapDir, targets, TerraformCli.system(), List.of(), out,
+          BootstrapRunner runner = new BootstrapRunner(bootstrapDir, targets, TerraformCli.system(), StackCustomizer.NONE, out,
               BootstrapMain::askYes);
           return action.equals("apply") ? runner.apply(options.contains("--auto-approve")) : runner.migrate();
         }

@@ -32,7 +32,7 @@ public final class BootstrapRunner {
   private final Path bootstrapDir;
   private final List<BootstrapTarget> targets;
   private final TerraformCli terraform;
-  private final List<Path> overrideFiles;
+  private final StackCustomizer customizer;
   private final PrintStream out;
   private final java.util.function.BooleanSupplier approval;
 
@@ -42,18 +42,18 @@ public final class BootstrapRunner {
    * @param bootstrapDir the bootstrap folder: holds {@code cdktf.out/} and the local state files
    * @param targets the buckets
    * @param terraform how to run terraform
-   * @param overrideFiles Terraform override files copied into every synthesized stack before terraform runs (tests
-   *     use this for endpoints and fake credentials; users pass none)
+   * @param customizer adds files to every synthesized stack before terraform runs ({@link StackCustomizer#NONE}
+   *     for users)
    * @param out where progress goes
    * @param approval asked before a plan with changes is applied, unless auto-approved
    */
   public BootstrapRunner(Path bootstrapDir, List<BootstrapTarget> targets, TerraformCli terraform,
-      List<Path> overrideFiles, PrintStream out, java.util.function.BooleanSupplier approval) {
+      StackCustomizer customizer, PrintStream out, java.util.function.BooleanSupplier approval) {
     this.approval = approval;
     this.bootstrapDir = bootstrapDir;
     this.targets = List.copyOf(targets);
     this.terraform = terraform;
-    this.overrideFiles = List.copyOf(overrideFiles);
+    this.customizer = customizer;
     this.out = out;
   }
 
@@ -173,7 +173,7 @@ public final class BootstrapRunner {
     try {
       BootstrapSynth.synth(List.of(target), BackendMode.S3, probe.resolve("out"));
       Path dir = probe.resolve("out/stacks").resolve(target.stackName());
-      copyOverrides(dir);
+      customizer.customize(dir, BackendMode.S3);
       return terraform.run(dir, TIMEOUT_SECONDS, "init", "-input=false", "-no-color").ok()
           && !terraform.run(dir, TIMEOUT_SECONDS, "state", "list").output().isBlank();
     } finally {
@@ -188,7 +188,7 @@ public final class BootstrapRunner {
       for (Path file : List.of(stackDir.resolve("cdk.tf.json"))) {
         Files.copy(file, probe.resolve(file.getFileName()));
       }
-      copyOverrides(probe);
+      customizer.customize(probe, BackendMode.LOCAL);
       Files.writeString(probe.resolve("zz_probe_override.tf.json"),
           "{\"terraform\": {\"backend\": {\"local\": {\"path\": \"probe.tfstate\"}}}}\n");
       return terraform.run(probe, TIMEOUT_SECONDS, "init", "-input=false", "-no-color").ok()
@@ -208,14 +208,8 @@ public final class BootstrapRunner {
   private Path synthStack(BootstrapTarget target, BackendMode mode) throws IOException {
     BootstrapSynth.synth(List.of(target), mode, outdir());
     Path dir = outdir().resolve("stacks").resolve(target.stackName());
-    copyOverrides(dir);
+    customizer.customize(dir, mode);
     return dir;
-  }
-
-  private void copyOverrides(Path dir) throws IOException {
-    for (Path file : overrideFiles) {
-      Files.copy(file, dir.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-    }
   }
 
   private boolean step(Path dir, String... args) throws IOException {

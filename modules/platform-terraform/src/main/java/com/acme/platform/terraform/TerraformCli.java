@@ -119,22 +119,24 @@ public final class TerraformCli {
   }
 
   /**
-   * Runs {@code terraform <args>} in {@code dir}.
+   * Starts {@code terraform <args>} in {@code dir} without waiting, with its standard input left open (for example a
+   * {@code terraform console} that holds the state lock until its input is closed). The caller must destroy it.
    *
    * @param dir the working directory
-   * @param timeoutSeconds how long to wait before killing it
+   * @param log where standard output and standard error go
    * @param args the arguments
-   * @return the result
+   * @return the running process
    * @throws IOException when the process cannot be started
    */
-  public Result run(Path dir, long timeoutSeconds, String... args) throws IOException {
+  public Process start(Path dir, Path log, String... args) throws IOException {
+    return builder(dir, args).redirectOutput(log.toFile()).start();
+  }
+
+  private ProcessBuilder builder(Path dir, String... args) {
     List<String> command = new ArrayList<>();
     command.add(binary.toString());
     command.addAll(List.of(args));
-    // Output goes to a file, not a pipe, so that a hung terraform cannot block us past the timeout.
-    Path log = Files.createTempFile("terraform-", ".log");
-    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile());
+    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
     Map<String, String> env = builder.environment();
     env.put("TF_IN_AUTOMATION", "1");
     env.put("TF_INPUT", "0");
@@ -146,6 +148,22 @@ public final class TerraformCli {
         env.put(key, value);
       }
     });
+    return builder;
+  }
+
+  /**
+   * Runs {@code terraform <args>} in {@code dir}.
+   *
+   * @param dir the working directory
+   * @param timeoutSeconds how long to wait before killing it
+   * @param args the arguments
+   * @return the result
+   * @throws IOException when the process cannot be started
+   */
+  public Result run(Path dir, long timeoutSeconds, String... args) throws IOException {
+    // Output goes to a file, not a pipe, so that a hung terraform cannot block us past the timeout.
+    Path log = Files.createTempFile("terraform-", ".log");
+    ProcessBuilder builder = builder(dir, args).redirectOutput(log.toFile());
     long start = System.nanoTime();
     Process process = builder.start();
     try {
