@@ -91,7 +91,7 @@ public final class BootstrapRunner {
     if (mode == BackendMode.LOCAL && !hasLocalState(target) && bucketExists(target, dir)) {
       out.println(target.stackName() + ": bucket " + target.bucketName() + " already exists but is not in this"
           + " stack's state. Nothing was changed. Import it, then run the bootstrap again:");
-      out.println("  terraform -chdir=" + bootstrapDir.relativize(dir) + " import " + bucketAddress(dir) + " "
+      out.println("  terraform -chdir=" + dir.toAbsolutePath() + " import " + bucketAddress(dir) + " "
           + target.bucketName());
       return EXIT_IMPORT_NEEDED;
     }
