@@ -167,33 +167,48 @@ public final class BootstrapRunner {
     return resources.isArray() && !resources.isEmpty();
   }
 
-  /** Whether the bucket already holds this stack's state: init against S3 works and lists resources. */
+  /** Whether the bucket already holds this stack's state: init against S3 works and its state lists the bucket. */
   private boolean isMigrated(BootstrapTarget target) throws IOException {
     Path probe = Files.createTempDirectory("bootstrap-probe-");
     try {
       BootstrapSynth.synth(List.of(target), BackendMode.S3, probe.resolve("out"));
       Path dir = probe.resolve("out/stacks").resolve(target.stackName());
       customizer.customize(dir, BackendMode.S3);
-      return terraform.run(dir, TIMEOUT_SECONDS, "init", "-input=false", "-no-color").ok()
-          && !terraform.run(dir, TIMEOUT_SECONDS, "state", "list").output().isBlank();
+      if (!terraform.run(dir, TIMEOUT_SECONDS, "init", "-input=false", "-no-color").ok()) {
+        return false;
+      }
+      TerraformCli.Result list = terraform.run(dir, TIMEOUT_SECONDS, "state", "list", "-no-color");
+      return list.ok() && list.output().contains(bucketAddress(dir));
     } finally {
       BootstrapSynth.deleteTree(probe);
     }
   }
 
-  /** Whether the bucket exists: importing it into a throwaway state succeeds only when it does. */
+  /**
+   * Whether the bucket exists: importing it into a throwaway state succeeds only when it does. Any other failure
+   * (credentials, network) is reported rather than guessed at.
+   */
   private boolean bucketExists(BootstrapTarget target, Path stackDir) throws IOException {
     Path probe = Files.createTempDirectory("bootstrap-import-probe-");
     try {
-      for (Path file : List.of(stackDir.resolve("cdk.tf.json"))) {
-        Files.copy(file, probe.resolve(file.getFileName()));
-      }
+      Files.copy(stackDir.resolve("cdk.tf.json"), probe.resolve("cdk.tf.json"));
       customizer.customize(probe, BackendMode.LOCAL);
       Files.writeString(probe.resolve("zz_probe_override.tf.json"),
           "{\"terraform\": {\"backend\": {\"local\": {\"path\": \"probe.tfstate\"}}}}\n");
-      return terraform.run(probe, TIMEOUT_SECONDS, "init", "-input=false", "-no-color").ok()
-          && terraform.run(probe, TIMEOUT_SECONDS, "import", "-input=false", "-no-color", bucketAddress(stackDir),
-              target.bucketName()).ok();
+      TerraformCli.Result init = terraform.run(probe, TIMEOUT_SECONDS, "init", "-input=false", "-no-color");
+      if (!init.ok()) {
+        throw new IOException("cannot check whether bucket " + target.bucketName() + " exists:\n" + init.output());
+      }
+      TerraformCli.Result imported = terraform.run(probe, TIMEOUT_SECONDS, "import", "-input=false", "-no-color",
+          bucketAddress(stackDir), target.bucketName());
+      if (imported.ok()) {
+        return true;
+      }
+      if (imported.output().contains("non-existent remote object")) {
+        return false;
+      }
+      throw new IOException("cannot check whether bucket " + target.bucketName() + " exists:\n"
+          + imported.output());
     } finally {
       BootstrapSynth.deleteTree(probe);
     }
