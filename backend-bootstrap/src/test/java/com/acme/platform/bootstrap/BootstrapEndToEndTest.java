@@ -96,8 +96,10 @@ class BootstrapEndToEndTest {
 
     assertThat(code).as(printed()).isZero();
     String key = BootstrapStack.stateKey();
-    String state = client.send("GET", "/" + BUCKET + "/" + key, "").body();
-    assertThat(state).contains("\"aws_s3_bucket\"").contains(BUCKET);
+    SigV2Client.Response state = client.send("GET", "/" + BUCKET + "/" + key, "");
+    assertThat(state.body()).contains("\"aws_s3_bucket\"").contains(BUCKET);
+    assertThat(state.header("x-amz-server-side-encryption")).isEqualTo("AES256");
+    assertThat(state.header("x-amz-version-id")).isNotBlank();
     assertThat(client.send("GET", "/" + BUCKET + "?versions&prefix=" + key, "").body())
         .contains("<Key>" + key + "</Key>").contains("<VersionId>");
     assertThat(work.resolve("bootstrap").resolve(TARGET.localStateFile())).doesNotExist();
