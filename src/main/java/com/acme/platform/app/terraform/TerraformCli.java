@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -21,10 +22,14 @@ public final class TerraformCli {
 
   private final Path binary;
   private final Path cliConfig;
+  private final Path mirror;
+  private final String proxyUrl;
 
-  private TerraformCli(Path binary, Path cliConfig) {
+  private TerraformCli(Path binary, Path cliConfig, Path mirror, String proxyUrl) {
     this.binary = binary;
     this.cliConfig = cliConfig;
+    this.mirror = mirror;
+    this.proxyUrl = proxyUrl;
   }
 
   /**
@@ -54,7 +59,24 @@ public final class TerraformCli {
           }
         }
         """.formatted(mirrorPath), StandardCharsets.UTF_8);
-    return new TerraformCli(terraform, config);
+    return new TerraformCli(terraform, config, mirror.toAbsolutePath(), null);
+  }
+
+  /** The root of the provider mirror that {@code terraform init} installs from. */
+  public Path mirror() {
+    return mirror;
+  }
+
+  /**
+   * A runner whose terraform reaches nothing unseen: every HTTP(S) request goes to {@code guard}, and none of the
+   * caller's {@code AWS_*} (profiles, keys, config files), {@code TF_*} (CLI arguments, variables, data folders,
+   * logs) or proxy variables is passed on.
+   *
+   * @param guard the stand-in proxy that records attempts
+   * @return the isolated runner; this one is unchanged
+   */
+  public TerraformCli isolated(NetworkGuard guard) {
+    return new TerraformCli(binary, cliConfig, mirror, guard.proxyUrl());
   }
 
   static Optional<Path> locateBinary() {
@@ -73,6 +95,11 @@ public final class TerraformCli {
       }
     }
     return Optional.empty();
+  }
+
+  private static boolean leaksIntoIsolatedRun(String variable) {
+    String name = variable.toUpperCase(Locale.ROOT);
+    return name.startsWith("AWS_") || name.startsWith("TF_") || name.endsWith("_PROXY");
   }
 
   /**
@@ -107,6 +134,11 @@ public final class TerraformCli {
     ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
         .redirectOutput(log.toFile());
     Map<String, String> env = builder.environment();
+    if (proxyUrl != null) {
+      env.keySet().removeIf(TerraformCli::leaksIntoIsolatedRun);
+      env.put("HTTPS_PROXY", proxyUrl);
+      env.put("HTTP_PROXY", proxyUrl);
+    }
     env.put("TF_CLI_CONFIG_FILE", cliConfig.toString());
     env.put("TF_IN_AUTOMATION", "1");
     env.put("TF_INPUT", "0");
