@@ -9,13 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Synthesizes into a fresh temporary folder next to the output and moves it into place only when everything
  * succeeded, so a failed run leaves the previous output untouched.
+ *
+ * <p>Under the cdktf CLI the output folder belongs to the CLI: cdktf's {@code App} writes to {@code CDKTF_OUTDIR}
+ * whatever folder it is given (its Node.js side reads the variable), and the CLI removes the folders of stacks that
+ * are gone. Then the stacks are written there directly; invalid input still writes nothing, because every stack is
+ * built and checked before anything is synthesized.
  */
 public final class Synthesizer {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -39,17 +42,20 @@ public final class Synthesizer {
     Path staging = Files.createTempDirectory(parent, "." + outdir.getFileName() + ".tmp-");
     try {
       App app = App.Builder.create().outdir(staging.toString()).build();
+      Path written = Path.of(app.getOutdir()).toAbsolutePath().normalize();
       List<PlatformApp.BuiltStack> stacks = PlatformApp.build(app, config, selected);
       app.synth();
       List<SynthSummary.Row> rows = new ArrayList<>();
       for (PlatformApp.BuiltStack stack : stacks) {
-        rows.add(new SynthSummary.Row(stack.stackName(), countResources(staging, stack.stackName()),
+        rows.add(new SynthSummary.Row(stack.stackName(), countResources(written, stack.stackName()),
             stack.stateKey()));
       }
-      replace(outdir.toAbsolutePath().normalize(), staging);
+      if (written.equals(staging.toAbsolutePath().normalize())) {
+        replace(outdir.toAbsolutePath().normalize(), staging);
+      }
       return rows;
     } finally {
-      deleteTree(staging);
+      FileTrees.deleteTree(staging);
     }
   }
 
@@ -80,18 +86,7 @@ public final class Synthesizer {
     }
     Files.move(staging, outdir, StandardCopyOption.ATOMIC_MOVE);
     if (old != null) {
-      deleteTree(old);
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
+      FileTrees.deleteTree(old);
     }
   }
 }

@@ -1,5 +1,6 @@
 package com.acme.platform.app.testing;
 
+import com.acme.platform.app.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -39,15 +40,8 @@ public final class Repo {
    * @param to the destination (created)
    */
   public static void copyTree(Path from, Path to) {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path p : paths.toList()) {
-        Path dest = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(dest);
-        } else {
-          Files.copy(p, dest);
-        }
-      }
+    try {
+      FileTrees.copyTree(from, to);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

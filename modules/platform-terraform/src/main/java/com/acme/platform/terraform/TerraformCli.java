@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -22,10 +23,14 @@ public final class TerraformCli {
 
   private final Path binary;
   private final Map<String, String> environment;
+  private final Path mirror;
+  private final String proxyUrl;
 
-  private TerraformCli(Path binary, Map<String, String> environment) {
+  private TerraformCli(Path binary, Map<String, String> environment, Path mirror, String proxyUrl) {
     this.binary = binary;
     this.environment = Map.copyOf(environment);
+    this.mirror = mirror;
+    this.proxyUrl = proxyUrl;
   }
 
   /**
@@ -35,7 +40,7 @@ public final class TerraformCli {
    * @throws IllegalStateException when terraform cannot be found
    */
   public static TerraformCli system() {
-    return new TerraformCli(requireBinary(), Map.of());
+    return new TerraformCli(requireBinary(), Map.of(), null, null);
   }
 
   /**
@@ -47,7 +52,7 @@ public final class TerraformCli {
   public TerraformCli withEnvironment(Map<String, String> more) {
     Map<String, String> all = new java.util.HashMap<>(environment);
     all.putAll(more);
-    return new TerraformCli(binary, all);
+    return new TerraformCli(binary, all, mirror, proxyUrl);
   }
 
   private static Path requireBinary() {
@@ -83,7 +88,24 @@ public final class TerraformCli {
         """.formatted(mirrorPath), StandardCharsets.UTF_8);
     return new TerraformCli(terraform, Map.of("TF_CLI_CONFIG_FILE", config.toString(),
         // The plugin cache would make init copy providers; the mirror is read in place.
-        "TF_PLUGIN_CACHE_DIR", ""));
+        "TF_PLUGIN_CACHE_DIR", ""), mirror.toAbsolutePath(), null);
+  }
+
+  /** The root of the provider mirror that {@code terraform init} installs from; {@code null} for {@link #system()}. */
+  public Path mirror() {
+    return mirror;
+  }
+
+  /**
+   * A runner whose terraform reaches nothing unseen: every HTTP(S) request goes to {@code guard}, and none of the
+   * caller's {@code AWS_*} (profiles, keys, config files), {@code TF_*} (CLI arguments, variables, data folders,
+   * logs) or proxy variables is passed on.
+   *
+   * @param guard the stand-in proxy that records attempts
+   * @return the isolated runner; this one is unchanged
+   */
+  public TerraformCli isolated(NetworkGuard guard) {
+    return new TerraformCli(binary, environment, mirror, guard.proxyUrl());
   }
 
   static Optional<Path> locateBinary() {
@@ -102,6 +124,11 @@ public final class TerraformCli {
       }
     }
     return Optional.empty();
+  }
+
+  private static boolean leaksIntoIsolatedRun(String variable) {
+    String name = variable.toUpperCase(Locale.ROOT);
+    return name.startsWith("AWS_") || name.startsWith("TF_") || name.endsWith("_PROXY");
   }
 
   /**
@@ -138,6 +165,11 @@ public final class TerraformCli {
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
     Map<String, String> env = builder.environment();
+    if (proxyUrl != null) {
+      env.keySet().removeIf(TerraformCli::leaksIntoIsolatedRun);
+      env.put("HTTPS_PROXY", proxyUrl);
+      env.put("HTTP_PROXY", proxyUrl);
+    }
     env.put("TF_IN_AUTOMATION", "1");
     env.put("TF_INPUT", "0");
     env.put("CHECKPOINT_DISABLE", "1");
