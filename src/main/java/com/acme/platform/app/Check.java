@@ -1,5 +1,6 @@
 package com.acme.platform.app;
 
+import com.acme.platform.terraform.FileTrees;
 import com.acme.platform.app.check.CheckReport;
 import com.acme.platform.app.check.OfflineCheck;
 import com.acme.platform.app.check.Parallelism;

@@ -1,5 +1,6 @@
 package com.acme.platform.app;
 
+import com.acme.platform.terraform.FileTrees;
 import com.acme.platform.app.config.PlatformConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
 package com.acme.platform.bootstrap;
 
+import com.acme.platform.terraform.FileTrees;
 import com.acme.platform.terraform.TerraformCli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -180,7 +181,7 @@ public final class BootstrapRunner {
       TerraformCli.Result list = terraform.run(dir, TIMEOUT_SECONDS, "state", "list", "-no-color");
       return list.ok() && list.output().contains(bucketAddress(dir));
     } finally {
-      BootstrapSynth.deleteTree(probe);
+      FileTrees.deleteTree(probe);
     }
   }
 
@@ -210,7 +211,7 @@ public final class BootstrapRunner {
       throw new IOException("cannot check whether bucket " + target.bucketName() + " exists:\n"
           + imported.output());
     } finally {
-      BootstrapSynth.deleteTree(probe);
+      FileTrees.deleteTree(probe);
     }
   }
 

@@ -1,6 +1,6 @@
 package com.acme.platform.app.check;
 
-import com.acme.platform.app.FileTrees;
+import com.acme.platform.terraform.FileTrees;
 import com.acme.platform.app.check.StackResult.Outcome;
 import com.acme.platform.terraform.NetworkGuard;
 import com.acme.platform.terraform.TerraformCli;

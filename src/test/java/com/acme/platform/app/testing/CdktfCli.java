@@ -2,7 +2,7 @@ package com.acme.platform.app.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.acme.platform.app.FileTrees;
+import com.acme.platform.terraform.FileTrees;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package com.acme.platform.app.testing;
 
-import com.acme.platform.app.FileTrees;
+import com.acme.platform.terraform.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package com.acme.platform.app;
+package com.acme.platform.terraform;
 
 import java.io.IOException;
 import java.nio.file.Files;
