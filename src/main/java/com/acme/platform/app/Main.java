@@ -1,7 +1,6 @@
 package com.acme.platform.app;
 
 import com.acme.platform.app.config.ConfigException;
-import com.acme.platform.app.config.ConfigLoader;
 import com.acme.platform.app.config.EnvironmentConfig;
 import com.acme.platform.app.config.PlatformConfig;
 import java.io.IOException;
@@ -45,7 +44,7 @@ public final class Main {
         .forEach(selected::add);
     long started = System.nanoTime();
     try {
-      PlatformConfig config = new ConfigLoader(root).load();
+      PlatformConfig config = PlatformInput.load(root);
       List<String> known = config.environments().stream().map(EnvironmentConfig::name).toList();
       List<String> unknown = selected.stream().filter(s -> !known.contains(s)).toList();
       if (!unknown.isEmpty()) {

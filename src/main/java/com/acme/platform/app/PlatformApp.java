@@ -6,9 +6,9 @@ import com.acme.platform.app.config.PlatformConfig;
 import com.acme.platform.app.stacks.EnvironmentStack;
 import com.acme.platform.app.stacks.ErrorSink;
 import com.acme.platform.app.stacks.RegistryStack;
+import com.acme.platform.app.stacks.StateBackends;
 import com.acme.platform.constructs.state.RemoteState;
 import com.acme.platform.constructs.state.RemoteStateProps;
-import com.acme.platform.constructs.state.StateKeyLayout;
 import com.hashicorp.cdktf.TerraformStack;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,7 @@ import software.constructs.Construct;
  */
 public final class PlatformApp {
   /** The stack segment of every environment stack's state key. */
-  public static final String ENVIRONMENT_STACK = "platform";
+  public static final String ENVIRONMENT_STACK = StateBackends.ENVIRONMENT_STACK;
 
   private PlatformApp() {}
 
@@ -58,16 +58,16 @@ public final class PlatformApp {
     EnvironmentConfig first = config.environments().get(0);
     EnvironmentConfig.RegistryConfig registry = first.registry();
     RegistryStack registryStack = new RegistryStack(app, registry, config, errors);
-    built.add(errors.attempt(PlatformConfig.fileOf(first), "registry", () -> attach(registryStack,
-        RegistryStack.NAME, registry.stateBucket(), registry.region(), StateKeyLayout.sharedKey(RegistryStack.NAME))));
+    built.add(errors.attempt(StateBackends.registryOrigin(first), () -> attach(registryStack, RegistryStack.NAME,
+        StateBackends.registry(registry))));
     for (EnvironmentConfig env : config.environments()) {
       if (!selected.isEmpty() && !selected.contains(env.name())) {
         continue;
       }
       String name = stackName(env.name());
       EnvironmentStack stack = new EnvironmentStack(app, name, env, config, errors);
-      built.add(errors.attempt(PlatformConfig.fileOf(env), "", () -> attach(stack, name, env.stateBucket(),
-          env.region(), StateKeyLayout.key(env.name(), ENVIRONMENT_STACK))));
+      built.add(errors.attempt(StateBackends.environmentOrigin(env), () -> attach(stack, name,
+          StateBackends.environment(env))));
     }
     if (!errors.errors().isEmpty()) {
       throw new ConfigException(errors.errors());
@@ -75,8 +75,8 @@ public final class PlatformApp {
     return built;
   }
 
-  private static BuiltStack attach(TerraformStack stack, String name, String bucket, String region, String key) {
-    RemoteState.attach(stack, RemoteStateProps.builder().bucket(bucket).region(region).key(key).build());
-    return new BuiltStack(name, key, stack);
+  private static BuiltStack attach(TerraformStack stack, String name, RemoteStateProps backend) {
+    RemoteState.attach(stack, backend);
+    return new BuiltStack(name, backend.key(), stack);
   }
 }

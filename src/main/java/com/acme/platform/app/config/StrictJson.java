@@ -2,23 +2,20 @@ package com.acme.platform.app.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Strict JSON reading for hand-edited files: unknown keys, duplicate keys, nulls for numbers and type coercions are
- * errors, and every error is turned into a {@link ConfigError} in the user's words (field path, line and column, the
- * expected kind of value) rather than Java type or exception names.
+ * Strict JSON binding for hand-edited files, and Jackson's wording turned into the user's words: line and column,
+ * field paths as users write them ({@code services[1].routing.containerPort}), never Java type or exception names.
+ *
+ * <p>{@link JsonShape} checks a document before it is bound, so binding failures are a safety net: they are still
+ * reported as a problem of the file, not as a stack trace.
  */
 final class StrictJson {
   static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -27,45 +24,74 @@ final class StrictJson {
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
       .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();
+
+  private static final Pattern CHARACTER_CODE = Pattern.compile("\\s*\\(code \\d+(?: / 0x[0-9a-fA-F]+)?\\)");
+  private static final Pattern START_MARKER = Pattern.compile("start marker at .*?line: (\\d+), column: (\\d+)");
+  private static final Pattern JAVA_DETAIL = Pattern.compile("\\s*\\(?\\[Source: .*|[:;,]?\\s*(?:enable|disable)?"
+      + "\\s*`[^`]*`.*|\\s*\\(for .*|\\s*\\(not recognized as one since Feature.*");
 
   private StrictJson() {}
 
   /**
-   * Describes a Jackson failure as a problem in {@code file}.
+   * Describes a failure to bind a checked document as a problem in {@code file}.
    *
    * @param file the file, relative to the repository root
    * @param e what Jackson threw
    * @return the problem in the user's words
    */
   static ConfigError describe(String file, JsonProcessingException e) {
-    String where = at(e.getLocation());
-    if (e instanceof UnrecognizedPropertyException u) {
-      return new ConfigError(file, path(u), "unknown field " + quote(u.getPropertyName()) + where
-          + "; allowed fields: " + known(u.getKnownPropertyIds()));
-    }
-    if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
-      return new ConfigError(file, path(m), "expected " + kind(m.getTargetType()) + where);
-    }
-    if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-      return new ConfigError(file, path(m), "invalid value" + where);
-    }
-    String original = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage();
-    if (original.startsWith("Duplicate field")) {
-      return new ConfigError(file, "", "duplicate key " + original.substring("Duplicate field ".length()) + where);
-    }
-    if (e instanceof MismatchedInputException m) {
-      return new ConfigError(file, "", "expected " + kind(m.getTargetType()) + " at the top level" + where);
-    }
-    return new ConfigError(file, "", "malformed JSON" + where + ": " + firstLine(original));
+    // Jackson's binding messages name Java types, so only the place is taken from them.
+    String field = e instanceof JsonMappingException m ? path(m) : "";
+    return new ConfigError(file, field, "invalid value" + at(e.getLocation()));
   }
 
-  private static String at(JsonLocation location) {
+  /**
+   * A location for messages.
+   *
+   * @param location a parser location, or {@code null}
+   * @return {@code " (line L, column C)"}, or an empty string when unknown
+   */
+  static String at(JsonLocation location) {
     if (location == null || location.getLineNr() < 1) {
       return "";
     }
     return " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+  }
+
+  /**
+   * Jackson's description of a syntax error, without what only a Java developer can use: character codes, source
+   * descriptions and names of parser features.
+   *
+   * @param original Jackson's original message
+   * @return one readable line
+   */
+  static String readable(String original) {
+    if (original == null || original.isBlank()) {
+      return "unreadable";
+    }
+    String line = firstLine(original);
+    if (line.startsWith("Unexpected end-of-input")) {
+      Matcher start = START_MARKER.matcher(original);
+      String what = line.contains("Array") ? "list" : "object";
+      if (start.find()) {
+        return "the file ends before the " + what + " opened at line " + start.group(1) + ", column "
+            + start.group(2) + " is closed";
+      }
+      return line.contains("string") || line.contains("quote") ? "the file ends inside a string"
+          : "the file ends before the JSON value is complete";
+    }
+    if (line.contains("maybe a (non-standard) comment")) {
+      return "comments are not allowed in JSON";
+    }
+    if (line.contains("CTRL-CHAR, code 10") || line.contains("CTRL-CHAR, code 13")) {
+      return "a string is not closed on its line: add the closing '\"' (a line break inside a string is written \\n)";
+    }
+    if (line.contains("CTRL-CHAR")) {
+      return "a control character (such as a tab) inside a string must be escaped, for example \\t";
+    }
+    String cleaned = JAVA_DETAIL.matcher(CHARACTER_CODE.matcher(line).replaceAll("")).replaceAll("");
+    return cleaned.isBlank() ? "unreadable" : cleaned.trim();
   }
 
   /** The field path in the form users write it: {@code services[1].routing.containerPort}. */
@@ -82,36 +108,6 @@ final class StrictJson {
       }
     }
     return path.toString();
-  }
-
-  private static String kind(Class<?> type) {
-    if (type == null) {
-      return "a different kind of value";
-    }
-    if (type == String.class) {
-      return "a string";
-    }
-    if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
-      return "a whole number";
-    }
-    if (type == Boolean.class || type == boolean.class) {
-      return "true or false";
-    }
-    if (List.class.isAssignableFrom(type) || Collection.class.isAssignableFrom(type) || type.isArray()) {
-      return "a list";
-    }
-    if (Map.class.isAssignableFrom(type)) {
-      return "an object of string values";
-    }
-    return "an object";
-  }
-
-  private static String known(Collection<Object> ids) {
-    return ids == null ? "[]" : ids.stream().map(String::valueOf).sorted().collect(Collectors.joining(", ", "[", "]"));
-  }
-
-  private static String quote(String s) {
-    return "'" + s + "'";
   }
 
   private static String firstLine(String s) {

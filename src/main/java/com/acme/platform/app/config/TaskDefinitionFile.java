@@ -54,6 +54,39 @@ public record TaskDefinitionFile(String file, ArrayNode containers) {
   }
 
   /**
+   * The memory ECS reserves on an instance for one task of this file when the task sets no memory itself: per
+   * container its {@code memoryReservation}, else its {@code memory}. Values that are not whole numbers count 0
+   * (they are reported by the container checks).
+   *
+   * @return the total in MiB
+   */
+  public long containerMemoryMiB() {
+    long total = 0;
+    for (JsonNode container : containers) {
+      JsonNode reservation = container.path("memoryReservation");
+      total += reservation.isIntegralNumber() ? wholeOrZero(reservation) : wholeOrZero(container.path("memory"));
+    }
+    return total;
+  }
+
+  /**
+   * The CPU units the containers of this file ask for together (their {@code cpu} values).
+   *
+   * @return the total; 0 when no container sets {@code cpu}
+   */
+  public long containerCpuUnits() {
+    long total = 0;
+    for (JsonNode container : containers) {
+      total += wholeOrZero(container.path("cpu"));
+    }
+    return total;
+  }
+
+  private static long wholeOrZero(JsonNode node) {
+    return node.isIntegralNumber() && node.canConvertToLong() ? Math.max(0, node.longValue()) : 0;
+  }
+
+  /**
    * Whether the container at {@code index} has an {@code image} in the file.
    *
    * @param index the container's index

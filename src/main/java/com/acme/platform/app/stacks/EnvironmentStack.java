@@ -1,28 +1,18 @@
 package com.acme.platform.app.stacks;
 
-import com.acme.platform.app.config.ConfigLoader;
 import com.acme.platform.app.config.EnvironmentConfig;
 import com.acme.platform.app.config.EnvironmentConfig.ClusterConfig;
 import com.acme.platform.app.config.EnvironmentConfig.LoadBalancerConfig;
 import com.acme.platform.app.config.EnvironmentConfig.RoutingConfig;
 import com.acme.platform.app.config.EnvironmentConfig.ServiceConfig;
 import com.acme.platform.app.config.PlatformConfig;
-import com.acme.platform.app.config.TaskDefinitionFile;
 import com.acme.platform.constructs.alb.PlatformLoadBalancer;
-import com.acme.platform.constructs.alb.PlatformLoadBalancerProps;
 import com.acme.platform.constructs.alb.ServiceRouting;
-import com.acme.platform.constructs.alb.ServiceRoutingProps;
-import com.acme.platform.constructs.ecr.ServiceRepository;
 import com.acme.platform.constructs.ecs.Ec2Cluster;
-import com.acme.platform.constructs.ecs.Ec2ClusterProps;
 import com.acme.platform.constructs.ecs.Ec2Service;
-import com.acme.platform.constructs.ecs.Ec2ServiceProps;
-import com.acme.platform.constructs.network.NatGateways;
 import com.acme.platform.constructs.network.PlatformVpc;
-import com.acme.platform.constructs.network.PlatformVpcProps;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.constructs.Construct;
@@ -54,82 +44,49 @@ public final class EnvironmentStack extends PlatformStack {
   public EnvironmentStack(Construct scope, String stackName, EnvironmentConfig env, PlatformConfig config,
       ErrorSink errors) {
     super(scope, stackName, env.region(), env.accountId(), defaultTags(env));
-    String file = PlatformConfig.fileOf(env);
+    EnvironmentProps inputs = new EnvironmentProps(env, config);
 
-    PlatformVpc vpc = errors.attempt(file, "network", () -> new PlatformVpc(this, "Network",
-        PlatformVpcProps.builder()
-            .name(env.name())
-            .cidrBlock(env.network().cidr())
-            .availabilityZones(env.network().availabilityZones())
-            .natGateways(natGateways(env.network().natGateways()))
-            .build()));
+    PlatformVpc vpc = errors.attempt(inputs.vpcOrigin(), () -> new PlatformVpc(this, "Network", inputs.vpc()));
     if (vpc == null) {
       return;
     }
     for (int i = 0; i < env.clusters().size(); i++) {
       ClusterConfig c = env.clusters().get(i);
-      Ec2Cluster cluster = errors.attempt(file, "clusters[" + i + "]", () -> new Ec2Cluster(this,
-          "Cluster" + Names.pascal(c.name()),
-          Ec2ClusterProps.builder()
-              .clusterName(Names.scoped(env.name(), c.name()))
-              .vpc(vpc.ref())
-              .instanceType(c.instanceType())
-              .minSize(c.minSize())
-              .maxSize(c.maxSize())
-              .rootVolumeGiB(c.rootVolumeGiB())
-              .build()));
+      Ec2Cluster cluster = errors.attempt(inputs.clusterOrigin(i), () -> new Ec2Cluster(this,
+          "Cluster" + Names.pascal(c.name()), inputs.cluster(c, vpc.ref())));
       if (cluster != null) {
         clusters.put(c.name(), cluster);
       }
     }
     for (int i = 0; i < env.loadBalancers().size(); i++) {
       LoadBalancerConfig lb = env.loadBalancers().get(i);
-      PlatformLoadBalancer alb = errors.attempt(file, "loadBalancers[" + i + "]", () -> new PlatformLoadBalancer(
-          this, "LoadBalancer" + Names.pascal(lb.name()),
-          PlatformLoadBalancerProps.builder()
-              .name(Names.scoped(env.name(), lb.name()))
-              .vpc(vpc.ref())
-              .internal(lb.internal())
-              .certificateArn(lb.certificateArn())
-              .deletionProtection(lb.deletionProtection())
-              .idleTimeoutSeconds(lb.idleTimeoutSeconds())
-              .build()));
+      PlatformLoadBalancer alb = errors.attempt(inputs.loadBalancerOrigin(i), () -> new PlatformLoadBalancer(
+          this, "LoadBalancer" + Names.pascal(lb.name()), inputs.loadBalancer(lb, vpc.ref())));
       if (alb != null) {
         loadBalancers.put(lb.name(), alb);
       }
     }
     Set<String> admitted = new HashSet<>();
     for (int i = 0; i < env.services().size(); i++) {
-      addService(env, config, file, "services[" + i + "]", env.services().get(i), admitted, errors);
+      addService(inputs, i, env.services().get(i), admitted, errors);
     }
   }
 
-  private void addService(EnvironmentConfig env, PlatformConfig config, String file, String at, ServiceConfig s,
-      Set<String> admitted, ErrorSink errors) {
+  private void addService(EnvironmentProps inputs, int index, ServiceConfig s, Set<String> admitted,
+      ErrorSink errors) {
     Ec2Cluster cluster = clusters.get(s.cluster());
     if (cluster == null) {
       return;
     }
-    TaskDefinitionFile task = config.taskDefinitions().get(s.taskDefinition() != null ? s.taskDefinition()
-        : s.name());
     RoutingConfig r = s.routing();
     PlatformLoadBalancer alb = r == null ? null : loadBalancers.get(r.loadBalancer());
     if (r != null && alb == null) {
       return;
     }
-    String awsName = Names.scoped(env.name(), s.name());
     ServiceRouting routing = null;
     if (r != null) {
-      routing = errors.attempt(file, at + ".routing", () -> alb.addServiceRouting(Names.pascal(s.name()),
-          ServiceRoutingProps.builder()
-              .targetGroupName(awsName)
-              .loadBalancer(alb.ref())
-              .port(r.containerPort())
-              .priority(r.priority())
-              .hostHeaders(r.hostHeaders())
-              .pathPatterns(r.pathPatterns())
-              .healthCheckPath(r.healthCheckPath())
-              .build()));
+      routing = errors.attempt(inputs.routingOrigin(index), () -> alb.addServiceRouting(Names.pascal(s.name()),
+          inputs.routing(s, alb.ref())));
       if (routing == null) {
         return;
       }
@@ -138,49 +95,12 @@ public final class EnvironmentStack extends PlatformStack {
             EPHEMERAL_PORT_FROM, EPHEMERAL_PORT_TO);
       }
     }
-    boolean pipelineOwned = ConfigLoader.PIPELINE_OWNED_TAG.equals(s.imageTag());
-    // A pipeline-owned image starts from the tag "latest"; afterwards Terraform ignores the task definition.
-    String image = ServiceRepository.repositoryUrl(env.registry().accountId(), env.registry().region(), s.name())
-        + ":" + (pipelineOwned ? "latest" : s.imageTag());
-    String containers = task.withImage(task.mainContainerIndex(s.name()), image);
-    ServiceRouting target = routing;
-    Ec2Service service = errors.attempt(file, at, () -> {
-      Ec2ServiceProps.Builder props = Ec2ServiceProps.builder()
-          .serviceName(awsName)
-          .cluster(cluster.ref())
-          .awsRegion(env.region())
-          .containerDefinitions(containers)
-          .cpu(s.cpu())
-          .memoryMiB(s.memoryMiB())
-          .desiredCount(s.desiredCount())
-          .minCapacity(s.minCapacity())
-          .maxCapacity(s.maxCapacity())
-          .targetCpuPercent(s.targetCpuPercent())
-          .taskDefinitionManagedExternally(pipelineOwned);
-      if (target != null) {
-        props.targetGroupArn(target.getTargetGroupArn())
-            .containerName(r.container() != null ? r.container() : s.name())
-            .containerPort(r.containerPort());
-      }
-      return new Ec2Service(this, "Service" + Names.pascal(s.name()), props.build());
-    });
+    String targetGroupArn = routing == null ? null : routing.getTargetGroupArn();
+    Ec2Service service = errors.attempt(inputs.serviceOrigin(index, s), () -> new Ec2Service(this,
+        "Service" + Names.pascal(s.name()), inputs.service(s, cluster.ref(), targetGroupArn)));
     if (service != null) {
       services.put(s.name(), service);
     }
-  }
-
-  private static NatGateways natGateways(String value) {
-    if (value == null) {
-      return null;
-    }
-    for (NatGateways mode : NatGateways.values()) {
-      if (mode.name().equals(value)) {
-        return mode;
-      }
-    }
-    throw new com.acme.platform.constructs.core.InvalidPropsException("PlatformVpcProps", List.of(
-        new com.acme.platform.constructs.core.Problem("natGateways", "must be one of "
-            + List.of(NatGateways.values()) + ", got \"" + value + "\"")));
   }
 
   private static Map<String, String> defaultTags(EnvironmentConfig env) {

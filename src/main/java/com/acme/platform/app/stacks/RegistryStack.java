@@ -31,9 +31,23 @@ public final class RegistryStack extends PlatformStack {
    */
   public RegistryStack(Construct scope, RegistryConfig registry, PlatformConfig config, ErrorSink errors) {
     super(scope, NAME, registry.region(), registry.accountId(), Map.of("environment", "shared"));
-    List<String> pullAccounts = config.environments().stream().map(EnvironmentConfig::accountId)
+    List<String> pullAccounts = pullAccounts(registry, config);
+    repositories(config).forEach((name, origin) -> errors.attempt(origin.props(), () -> new ServiceRepository(this,
+        "Repo" + Names.pascal(name), repositoryProps(name, pullAccounts))));
+  }
+
+  /** The accounts of environments other than the registry's own: they get pull access. */
+  static List<String> pullAccounts(RegistryConfig registry, PlatformConfig config) {
+    return config.environments().stream().map(EnvironmentConfig::accountId)
         .filter(Objects::nonNull).filter(id -> !id.equals(registry.accountId())).distinct().sorted().toList();
-    // Sorted by name, so the stack does not change when environments list services in another order.
+  }
+
+  /**
+   * One repository per service name of any environment, with where the name was first seen.
+   *
+   * <p>Sorted by name, so the stack does not change when environments list services in another order.
+   */
+  static Map<String, Origin> repositories(PlatformConfig config) {
     Map<String, Origin> firstSeen = new TreeMap<>();
     for (EnvironmentConfig env : config.environments()) {
       for (int i = 0; i < env.services().size(); i++) {
@@ -43,11 +57,22 @@ public final class RegistryStack extends PlatformStack {
         }
       }
     }
-    firstSeen.forEach((name, origin) -> errors.attempt(origin.file(), origin.at(), () -> new ServiceRepository(this,
-        "Repo" + Names.pascal(name),
-        ServiceRepositoryProps.builder().repositoryName(name).pullAccountIds(pullAccounts).build())));
+    return firstSeen;
   }
 
-  /** Where a service name was first seen, for error messages. */
-  private record Origin(String file, String at) {}
+  static ServiceRepositoryProps repositoryProps(String name, List<String> pullAccounts) {
+    return ServiceRepositoryProps.builder().repositoryName(name).pullAccountIds(pullAccounts).build();
+  }
+
+  /**
+   * Where a service name was first seen: problems of its repository are reported there.
+   *
+   * @param file the environment file
+   * @param at the name's field path
+   */
+  record Origin(String file, String at) {
+    PropsOrigin props() {
+      return PropsOrigin.of(file, at).field("repositoryName", at);
+    }
+  }
 }

@@ -14,9 +14,7 @@ import com.hashicorp.cdktf.providers.aws.vpc_security_group_egress_rule.VpcSecur
 import com.hashicorp.cdktf.providers.aws.vpc_security_group_ingress_rule.VpcSecurityGroupIngressRule;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.TreeSet;
 import software.constructs.Construct;
 
 /**
@@ -37,9 +35,6 @@ import software.constructs.Construct;
  * Application Load Balancer?</a>
  */
 public final class PlatformLoadBalancer extends Construct {
-  private static final int PRIORITY_STEP = 10;
-  private static final int MAX_PRIORITY = 50_000;
-
   private final PlatformLoadBalancerProps props;
   private final SecurityGroup securityGroup;
   private final Lb loadBalancer;
@@ -47,6 +42,7 @@ public final class PlatformLoadBalancer extends Construct {
   private final LbListener httpsListener;
   private final LoadBalancerRef ref;
   private final List<ServiceRouting> serviceRoutings = new ArrayList<>();
+  private final ListenerRules listenerRules;
 
   /**
    * Creates the load balancer, its security group and its listeners.
@@ -58,6 +54,7 @@ public final class PlatformLoadBalancer extends Construct {
   public PlatformLoadBalancer(Construct scope, String id, PlatformLoadBalancerProps props) {
     super(scope, id);
     this.props = Objects.requireNonNull(props, "props");
+    this.listenerRules = new ListenerRules("PlatformLoadBalancer '" + id + "'");
     boolean https = props.certificateArn() != null;
 
     // A name prefix lets Terraform create a replacement group before it deletes the one the load balancer still uses.
@@ -144,7 +141,8 @@ public final class PlatformLoadBalancer extends Construct {
    * gives 10, 30, 20, 15, 40. Automatic priorities therefore depend on the order of the calls: give explicit ones
    * where rule order matters or where a reordering must not rewrite rules.
    *
-   * <p>Only routings added through this method are checked; rules created elsewhere on the same listener are not.
+   * <p>Only routings added through this method are checked ({@link ListenerRules} does the bookkeeping); rules
+   * created elsewhere on the same listener are not.
    *
    * @param id the routing's construct id, for example the service name
    * @param props the routing's properties; {@link ServiceRoutingProps#loadBalancer()} must be this load balancer's
@@ -155,55 +153,16 @@ public final class PlatformLoadBalancer extends Construct {
    */
   public ServiceRouting addServiceRouting(String id, ServiceRoutingProps props) {
     Objects.requireNonNull(props, "props");
-    String subject = "PlatformLoadBalancer '" + getNode().getId() + "'";
     if (!ref.listenerArn().equals(props.loadBalancer().listenerArn())) {
-      throw new InvalidPropsException(subject, List.of(new Problem("listenerRules",
-          "routing '" + id + "' names another listener in ServiceRoutingProps.loadBalancer;"
-              + " pass this load balancer's ref()")));
+      throw new InvalidPropsException("PlatformLoadBalancer '" + getNode().getId() + "'", List.of(
+          new Problem("listenerRules", "routing '" + id + "' names another listener in"
+              + " ServiceRoutingProps.loadBalancer; pass this load balancer's ref()")));
     }
-    if (serviceRoutings.stream().anyMatch(r -> r.getNode().getId().equals(id))) {
-      throw new InvalidPropsException(subject, List.of(new Problem("listenerRules",
-          "routing id '" + id + "' is already used; give each routing a distinct id")));
-    }
-    int priority = props.priority() != null ? props.priority() : nextFreePriority(subject, id);
-    List<String> conditions = conditionKey(props);
-    for (ServiceRouting existing : serviceRoutings) {
-      String other = existing.getNode().getId();
-      if (existing.getPriority() == priority) {
-        throw new InvalidPropsException(subject, List.of(new Problem("listenerRules",
-            "priority " + priority + " is used by both '" + other + "' and '" + id + "';"
-                + " give each service a distinct priority")));
-      }
-      if (conditionKey(existing.getProps()).equals(conditions)) {
-        throw new InvalidPropsException(subject, List.of(new Problem("listenerRules",
-            "conditions (host headers " + conditions.get(0) + ", path patterns " + conditions.get(1) + ")"
-                + " are used by both '" + other + "' and '" + id + "';"
-                + " give each service a distinct host header or path pattern")));
-      }
-    }
+    int priority = listenerRules.add(id, props);
     ServiceRouting routing = new ServiceRouting(this, id,
         props.priority() != null ? props : props.withPriority(priority));
     serviceRoutings.add(routing);
     return routing;
-  }
-
-  private int nextFreePriority(String subject, String id) {
-    for (int candidate = PRIORITY_STEP; candidate <= MAX_PRIORITY; candidate += PRIORITY_STEP) {
-      int c = candidate;
-      if (serviceRoutings.stream().noneMatch(r -> r.getPriority() == c)) {
-        return candidate;
-      }
-    }
-    throw new InvalidPropsException(subject, List.of(new Problem("listenerRules",
-        "no multiple of " + PRIORITY_STEP + " up to " + MAX_PRIORITY + " is free for routing '" + id + "';"
-            + " give it an explicit priority")));
-  }
-
-  /** Host headers (case-insensitive, as ALB matches them) and path patterns, each sorted, as two list strings. */
-  private static List<String> conditionKey(ServiceRoutingProps props) {
-    TreeSet<String> hosts = new TreeSet<>();
-    props.hostHeaders().forEach(h -> hosts.add(h.toLowerCase(Locale.ROOT)));
-    return List.of(hosts.toString(), new TreeSet<>(props.pathPatterns()).toString());
   }
 
   /**

@@ -18,6 +18,10 @@
  *       group</li>
  * </ul>
  *
+ * <p>{@link com.acme.platform.constructs.alb.ListenerRules} creates nothing: it assigns listener rule priorities and
+ * rejects priority and condition clashes, for {@code PlatformLoadBalancer} and for applications that check their
+ * routings before building constructs.
+ *
  * <p>{@link com.acme.platform.constructs.alb.LoadBalancerRef} carries what routing needs from a load balancer, whether
  * created here or existing.
  */

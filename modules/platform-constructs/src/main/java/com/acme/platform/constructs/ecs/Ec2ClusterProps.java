@@ -56,6 +56,8 @@ public record Ec2ClusterProps(
     Boolean managedTerminationProtection,
     List<String> instancePolicyArns) {
 
+  /** The instance type used when {@link #instanceType()} is not given. */
+  public static final String DEFAULT_INSTANCE_TYPE = "t3.medium";
   /** The default AMI parameter for x86_64 instance types: the recommended ECS-optimized Amazon Linux 2023 AMI. */
   public static final String DEFAULT_AMI_SSM_PARAMETER =
       "/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id";
@@ -82,7 +84,7 @@ public record Ec2ClusterProps(
 
   /** Applies defaults and checks every value; throws all problems at once. */
   public Ec2ClusterProps {
-    instanceType = instanceType != null ? instanceType : "t3.medium";
+    instanceType = instanceType != null ? instanceType : DEFAULT_INSTANCE_TYPE;
     minSize = minSize != null ? minSize : 1;
     maxSize = maxSize != null ? maxSize : 2;
     rootVolumeGiB = rootVolumeGiB != null ? rootVolumeGiB : 30;

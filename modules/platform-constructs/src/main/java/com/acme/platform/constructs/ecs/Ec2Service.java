@@ -83,8 +83,6 @@ public final class Ec2Service extends Construct {
    * @param scope the parent construct
    * @param id the construct id
    * @param props the service's properties
-   * @throws IllegalArgumentException when {@code containerName} is not a container in {@code containerDefinitions}
-   *     or {@code containerPort} is not one of its {@code portMappings[].containerPort} values
    */
   public Ec2Service(Construct scope, String id, Ec2ServiceProps props) {
     super(scope, id);
@@ -92,7 +90,6 @@ public final class Ec2Service extends Construct {
     String logGroupName = "/ecs/" + props.serviceName();
     this.containerDefinitions = ContainerDefinitions.parse(props.containerDefinitions())
         .withAwsLogs(logGroupName, props.awsRegion(), props.serviceName());
-    checkLoadBalancerTarget();
 
     this.logGroup = CloudwatchLogGroup.Builder.create(this, "Logs")
         .name(logGroupName)
@@ -218,23 +215,6 @@ public final class Ec2Service extends Construct {
     } else {
       this.scalableTarget = null;
       this.scalingPolicy = null;
-    }
-  }
-
-  private void checkLoadBalancerTarget() {
-    if (!props.loadBalanced()) {
-      return;
-    }
-    String subject = "Ec2Service '" + getNode().getPath() + "': ";
-    String name = props.containerName();
-    if (!containerDefinitions.hasContainer(name)) {
-      throw new IllegalArgumentException(subject + "target container " + Checks.quote(name)
-          + " is not a container in containerDefinitions (found " + containerDefinitions.containerNames() + ")");
-    }
-    List<Integer> ports = containerDefinitions.containerPorts(name);
-    if (!ports.contains(props.containerPort())) {
-      throw new IllegalArgumentException(subject + "target port " + props.containerPort()
-          + " is not a containerPort of container " + Checks.quote(name) + " (found " + ports + ")");
     }
   }
 

@@ -45,7 +45,8 @@ import java.util.regex.Pattern;
  * @param targetGroupArn the ALB target group the service registers its tasks in. Set it together with
  *     {@code containerName} and {@code containerPort}, or leave all three out. Default: no load balancer.
  * @param containerName the container that receives load balancer traffic; must be a container in
- *     {@code containerDefinitions}. Default: no load balancer.
+ *     {@code containerDefinitions} (checked here, so the problem is reported with the other props problems).
+ *     Default: no load balancer.
  * @param containerPort the port of {@code containerName} that receives load balancer traffic, 1 to 65535; must be
  *     one of its {@code portMappings[].containerPort} values. Default: no load balancer.
  * @param healthCheckGracePeriodSeconds seconds during which the scheduler ignores failing load balancer health
@@ -94,6 +95,8 @@ public record Ec2ServiceProps(
   static final Pattern POLICY_ARN = Pattern.compile("arn:aws[a-z-]*:iam::(aws|\\d{12}):policy/.+");
   static final Pattern SECRET_ARN =
       Pattern.compile("arn:aws[a-z-]*:(secretsmanager:[a-z0-9-]+:\\d{12}:secret:|ssm:[a-z0-9-]+:\\d{12}:parameter/).+");
+  /** The most tasks {@code desiredCount}, {@code minCapacity} and {@code maxCapacity} may ask for. */
+  static final int MAX_COUNT = 1000;
   /** The retention periods CloudWatch Logs accepts. */
   static final List<Integer> RETENTION_DAYS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545,
       731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
@@ -135,15 +138,19 @@ public record Ec2ServiceProps(
           + " (ECS on EC2 needs memory at the task or container level)");
     }
 
-    checks.between("desiredCount", desiredCount, 0, 1000);
-    checks.between("minCapacity", minCapacity, 0, 1000);
-    checks.between("maxCapacity", maxCapacity, 0, 1000);
-    checks.check(minCapacity <= desiredCount, "minCapacity", "must be <= desiredCount, got minCapacity "
-        + minCapacity + " > desiredCount " + desiredCount);
-    checks.check(desiredCount <= maxCapacity, "maxCapacity", "must be >= desiredCount, got maxCapacity "
-        + maxCapacity + " < desiredCount " + desiredCount);
-    checks.check(minCapacity <= maxCapacity, "minCapacity", "must be <= maxCapacity, got minCapacity "
-        + minCapacity + " > maxCapacity " + maxCapacity);
+    checks.between("desiredCount", desiredCount, 0, MAX_COUNT);
+    checks.between("minCapacity", minCapacity, 0, MAX_COUNT);
+    checks.between("maxCapacity", maxCapacity, 0, MAX_COUNT);
+    // Counts out of range are reported by the range checks alone; comparing them would only repeat the problem.
+    boolean countsInRange = inRange(desiredCount) && inRange(minCapacity) && inRange(maxCapacity);
+    if (countsInRange) {
+      checks.check(minCapacity <= desiredCount, "minCapacity", "must be <= desiredCount, got minCapacity "
+          + minCapacity + " > desiredCount " + desiredCount);
+      checks.check(desiredCount <= maxCapacity, "maxCapacity", "must be >= desiredCount, got maxCapacity "
+          + maxCapacity + " < desiredCount " + desiredCount);
+      checks.check(minCapacity <= maxCapacity, "minCapacity", "must be <= maxCapacity, got minCapacity "
+          + minCapacity + " > maxCapacity " + maxCapacity);
+    }
     checks.between("targetCpuPercent", targetCpuPercent, 10, 95);
     checks.between("scaleInCooldownSeconds", scaleInCooldownSeconds, 0, 3600);
     checks.between("scaleOutCooldownSeconds", scaleOutCooldownSeconds, 0, 3600);
@@ -170,6 +177,9 @@ public record Ec2ServiceProps(
     checks.matches("targetGroupArn", targetGroupArn, TARGET_GROUP_ARN,
         "an ELBv2 target group ARN (arn:aws:elasticloadbalancing:<region>:<account>:targetgroup/<name>/<id>)");
     checks.between("containerPort", containerPort, 1, 65_535);
+    if (containers != null && containerName != null) {
+      checkLoadBalancerTarget(checks, containers, containerName, containerPort);
+    }
     checks.between("healthCheckGracePeriodSeconds", healthCheckGracePeriodSeconds, 0, Integer.MAX_VALUE);
     checks.check(RETENTION_DAYS.contains(logRetentionDays), "logRetentionDays",
         "must be one of " + RETENTION_DAYS + ", got " + logRetentionDays);
@@ -183,6 +193,29 @@ public record Ec2ServiceProps(
               + " or an SSM parameter ARN (arn:aws:ssm:<region>:<account>:parameter/<name>)");
     }
     checks.throwIfAny();
+  }
+
+  /**
+   * The load balancer sends traffic to one port of one container: both must exist in the task definition, or ECS
+   * rejects the service at apply time.
+   */
+  private static void checkLoadBalancerTarget(Checks checks, ContainerDefinitions containers, String containerName,
+      Integer containerPort) {
+    if (!containers.hasContainer(containerName)) {
+      checks.check(false, "containerName", "must be a container in containerDefinitions, got "
+          + Checks.quote(containerName) + " (found " + containers.containerNames() + ")");
+      return;
+    }
+    List<Integer> ports = containers.containerPorts(containerName);
+    // An out-of-range port is reported by the range check alone.
+    boolean checkable = containerPort != null && containerPort >= 1 && containerPort <= 65_535;
+    checks.check(!checkable || ports.contains(containerPort), "containerPort",
+        "must be a portMappings[].containerPort of container " + Checks.quote(containerName) + ", got "
+            + containerPort + " (found " + ports + ")");
+  }
+
+  private static boolean inRange(int count) {
+    return count >= 0 && count <= MAX_COUNT;
   }
 
   /** Whether the service registers its tasks in a target group. */

@@ -318,20 +318,21 @@ class Ec2ServiceTest {
 
   @Test
   void fails_targetPortNotAContainerPort() {
-    assertThatThrownBy(() -> Synth.stack(stack -> new Ec2Service(stack, "Orders", required()
-        .targetGroupArn(TARGET_GROUP).containerName("web").containerPort(80).build())))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Ec2Service 'test/Orders': target port 80 is not a containerPort of container \"web\""
+    assertThat(problems(b -> b.targetGroupArn(TARGET_GROUP).containerName("web").containerPort(80)))
+        .containsExactly("containerPort must be a portMappings[].containerPort of container \"web\", got 80"
             + " (found [8080])");
   }
 
   @Test
   void fails_targetContainerNotDefined() {
-    assertThatThrownBy(() -> Synth.stack(stack -> new Ec2Service(stack, "Orders", required()
-        .targetGroupArn(TARGET_GROUP).containerName("api").containerPort(8080).build())))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Ec2Service 'test/Orders': target container \"api\" is not a container in containerDefinitions"
-            + " (found [web])");
+    assertThat(problems(b -> b.targetGroupArn(TARGET_GROUP).containerName("api").containerPort(8080)))
+        .containsExactly("containerName must be a container in containerDefinitions, got \"api\" (found [web])");
+  }
+
+  @Test
+  void fails_targetPortOutOfRange_reportedOnce() {
+    assertThat(problems(b -> b.targetGroupArn(TARGET_GROUP).containerName("web").containerPort(0)))
+        .containsExactly("containerPort must be between 1 and 65535, got 0");
   }
 
   // ---- props failures --------------------------------------------------------------------------------------------
@@ -405,6 +406,13 @@ class Ec2ServiceTest {
         "desiredCount must be between 0 and 1000, got 1001",
         "minCapacity must be between 0 and 1000, got -1",
         "maxCapacity must be between 0 and 1000, got 1001");
+  }
+
+  @Test
+  void fails_desiredCountOutOfRange_notComparedAgain() {
+    // Without the gate, a second message would compare the out-of-range count: "minCapacity 3 > desiredCount -1".
+    assertThat(problems(b -> b.desiredCount(-1).minCapacity(3).maxCapacity(12))).containsExactly(
+        "desiredCount must be between 0 and 1000, got -1");
   }
 
   @Test

@@ -1,0 +1,175 @@
+package com.acme.platform.app.stacks;
+
+import com.acme.platform.app.config.ConfigLoader;
+import com.acme.platform.app.config.EnvironmentConfig;
+import com.acme.platform.app.config.EnvironmentConfig.ClusterConfig;
+import com.acme.platform.app.config.EnvironmentConfig.LoadBalancerConfig;
+import com.acme.platform.app.config.EnvironmentConfig.RoutingConfig;
+import com.acme.platform.app.config.EnvironmentConfig.ServiceConfig;
+import com.acme.platform.app.config.PlatformConfig;
+import com.acme.platform.app.config.TaskDefinitionFile;
+import com.acme.platform.constructs.alb.LoadBalancerRef;
+import com.acme.platform.constructs.alb.PlatformLoadBalancerProps;
+import com.acme.platform.constructs.alb.ServiceRoutingProps;
+import com.acme.platform.constructs.ecr.ServiceRepository;
+import com.acme.platform.constructs.ecs.ClusterRef;
+import com.acme.platform.constructs.ecs.Ec2ClusterProps;
+import com.acme.platform.constructs.ecs.Ec2ServiceProps;
+import com.acme.platform.constructs.network.NatGateways;
+import com.acme.platform.constructs.network.PlatformVpcProps;
+import com.acme.platform.constructs.network.VpcRef;
+
+/**
+ * How one environment's configuration becomes construct props, and where each props field came from.
+ *
+ * <p>Both the stack ({@link EnvironmentStack}, with the references of real constructs) and the check before it
+ * ({@link PropsPreflight}, with placeholder references) build their props here, so the check sees exactly what the
+ * stack will get. Every method expects the entries the loader accepted.
+ */
+final class EnvironmentProps {
+  private final EnvironmentConfig env;
+  private final PlatformConfig config;
+  private final String file;
+
+  EnvironmentProps(EnvironmentConfig env, PlatformConfig config) {
+    this.env = env;
+    this.config = config;
+    this.file = PlatformConfig.fileOf(env);
+  }
+
+  /** The environment's file, relative to the repository root. */
+  String file() {
+    return file;
+  }
+
+  /** The AWS name of a per-environment resource: {@code <environment>-<name>}. */
+  String awsName(String name) {
+    return Names.scoped(env.name(), name);
+  }
+
+  PropsOrigin vpcOrigin() {
+    return PropsOrigin.of(file, "network").field("name", "name").field("cidrBlock", "network.cidr")
+        .field("availabilityZones", "network.availabilityZones").field("natGateways", "network.natGateways");
+  }
+
+  PlatformVpcProps vpc() {
+    String nat = env.network().natGateways();
+    return PlatformVpcProps.builder()
+        .name(env.name())
+        .cidrBlock(env.network().cidr())
+        .availabilityZones(env.network().availabilityZones())
+        .natGateways(nat == null ? null : NatGateways.valueOf(nat))
+        .build();
+  }
+
+  PropsOrigin clusterOrigin(int index) {
+    String at = "clusters[" + index + "]";
+    return PropsOrigin.of(file, at).field("clusterName", at + ".name").field("instanceType", at + ".instanceType")
+        .field("minSize", at + ".minSize").field("maxSize", at + ".maxSize")
+        .field("rootVolumeGiB", at + ".rootVolumeGiB");
+  }
+
+  Ec2ClusterProps cluster(ClusterConfig c, VpcRef vpc) {
+    return Ec2ClusterProps.builder()
+        .clusterName(awsName(c.name()))
+        .vpc(vpc)
+        .instanceType(c.instanceType())
+        .minSize(c.minSize())
+        .maxSize(c.maxSize())
+        .rootVolumeGiB(c.rootVolumeGiB())
+        .build();
+  }
+
+  PropsOrigin loadBalancerOrigin(int index) {
+    String at = "loadBalancers[" + index + "]";
+    return PropsOrigin.of(file, at).field("name", at + ".name").field("internal", at + ".internal")
+        .field("certificateArn", at + ".certificateArn").field("deletionProtection", at + ".deletionProtection")
+        .field("idleTimeoutSeconds", at + ".idleTimeoutSeconds");
+  }
+
+  PlatformLoadBalancerProps loadBalancer(LoadBalancerConfig lb, VpcRef vpc) {
+    return PlatformLoadBalancerProps.builder()
+        .name(awsName(lb.name()))
+        .vpc(vpc)
+        .internal(lb.internal())
+        .certificateArn(lb.certificateArn())
+        .deletionProtection(lb.deletionProtection())
+        .idleTimeoutSeconds(lb.idleTimeoutSeconds())
+        .build();
+  }
+
+  /** Routing problems, clashes with other services' rules included, belong to the service's routing. */
+  PropsOrigin routingOrigin(int index) {
+    String at = "services[" + index + "]";
+    String routing = at + ".routing";
+    return PropsOrigin.of(file, routing).field("targetGroupName", at + ".name")
+        .field("port", routing + ".containerPort").field("priority", routing + ".priority")
+        .field("hostHeaders", routing + ".hostHeaders").field("pathPatterns", routing + ".pathPatterns")
+        .field("healthCheckPath", routing + ".healthCheckPath").field("listenerRules", routing);
+  }
+
+  ServiceRoutingProps routing(ServiceConfig s, LoadBalancerRef alb) {
+    RoutingConfig r = s.routing();
+    return ServiceRoutingProps.builder()
+        .targetGroupName(awsName(s.name()))
+        .loadBalancer(alb)
+        .port(r.containerPort())
+        .priority(r.priority())
+        .hostHeaders(r.hostHeaders())
+        .pathPatterns(r.pathPatterns())
+        .healthCheckPath(r.healthCheckPath())
+        .build();
+  }
+
+  /** The task definition file of a service (the loader made sure it exists). */
+  TaskDefinitionFile taskDefinition(ServiceConfig s) {
+    return config.taskDefinitions().get(s.taskDefinition() != null ? s.taskDefinition() : s.name());
+  }
+
+  PropsOrigin serviceOrigin(int index, ServiceConfig s) {
+    String at = "services[" + index + "]";
+    return PropsOrigin.of(file, at).field("serviceName", at + ".name").field("awsRegion", "region")
+        .field("containerDefinitions", taskDefinition(s).file(), "")
+        .field("cpu", at + ".cpu").field("memoryMiB", at + ".memoryMiB")
+        .field("desiredCount", at + ".desiredCount").field("minCapacity", at + ".minCapacity")
+        .field("maxCapacity", at + ".maxCapacity").field("targetCpuPercent", at + ".targetCpuPercent")
+        .field("containerName", at + ".routing.container").field("containerPort", at + ".routing.containerPort");
+  }
+
+  /**
+   * The service's props.
+   *
+   * @param s the service
+   * @param cluster its cluster
+   * @param targetGroupArn its target group, or {@code null} for a service without routing
+   * @return the props
+   */
+  Ec2ServiceProps service(ServiceConfig s, ClusterRef cluster, String targetGroupArn) {
+    TaskDefinitionFile task = taskDefinition(s);
+    int main = task.mainContainerIndex(s.name());
+    boolean pipelineOwned = ConfigLoader.PIPELINE_OWNED_TAG.equals(s.imageTag());
+    // A pipeline-owned image starts from the tag "latest"; afterwards Terraform ignores the task definition.
+    String image = ServiceRepository.repositoryUrl(env.registry().accountId(), env.registry().region(), s.name())
+        + ":" + (pipelineOwned ? "latest" : s.imageTag());
+    Ec2ServiceProps.Builder props = Ec2ServiceProps.builder()
+        .serviceName(awsName(s.name()))
+        .cluster(cluster)
+        .awsRegion(env.region())
+        .containerDefinitions(task.withImage(main, image))
+        .cpu(s.cpu())
+        .memoryMiB(s.memoryMiB())
+        .desiredCount(s.desiredCount())
+        .minCapacity(s.minCapacity())
+        .maxCapacity(s.maxCapacity())
+        .targetCpuPercent(s.targetCpuPercent())
+        .taskDefinitionManagedExternally(pipelineOwned);
+    RoutingConfig r = s.routing();
+    if (r != null) {
+      // Without a container named in the routing, traffic goes to the container that runs the service's image.
+      props.targetGroupArn(targetGroupArn)
+          .containerName(r.container() != null ? r.container() : task.containerNames().get(main))
+          .containerPort(r.containerPort());
+    }
+    return props.build();
+  }
+}
