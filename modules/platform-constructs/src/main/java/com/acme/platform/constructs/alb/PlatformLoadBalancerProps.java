@@ -1,10 +1,10 @@
 package com.acme.platform.constructs.alb;
 
+import com.acme.platform.constructs.core.Ipv4Cidr;
 import com.acme.platform.constructs.core.Checks;
 import com.acme.platform.constructs.network.VpcRef;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -57,8 +57,6 @@ public record PlatformLoadBalancerProps(
   static final Pattern ELB_NAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?");
   static final Pattern ACM_CERTIFICATE_ARN =
       Pattern.compile("arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/.+");
-  private static final Pattern IPV4_CIDR =
-      Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
 
   /** Applies defaults and checks every value; throws all problems at once. */
   public PlatformLoadBalancerProps {
@@ -123,26 +121,10 @@ public record PlatformLoadBalancerProps(
     return List.copyOf(copy);
   }
 
-  /** Whether {@code value} is {@code a.b.c.d/n} with octets 0-255, n 0-32 and no address bits beyond the prefix. */
+  /** Whether {@code value} is {@code a.b.c.d/n} with no address bits beyond the prefix. */
   static boolean isIpv4NetworkCidr(String value) {
-    Matcher m = IPV4_CIDR.matcher(value);
-    if (!m.matches()) {
-      return false;
-    }
-    long address = 0;
-    for (int i = 1; i <= 4; i++) {
-      int octet = Integer.parseInt(m.group(i));
-      if (octet > 255) {
-        return false;
-      }
-      address = (address << 8) | octet;
-    }
-    int prefix = Integer.parseInt(m.group(5));
-    if (prefix > 32) {
-      return false;
-    }
-    long hostMask = prefix == 32 ? 0 : (1L << (32 - prefix)) - 1;
-    return (address & hostMask) == 0;
+    Ipv4Cidr cidr = Ipv4Cidr.parse(value);
+    return cidr != null && cidr.isNetworkAddress();
   }
 
   /**

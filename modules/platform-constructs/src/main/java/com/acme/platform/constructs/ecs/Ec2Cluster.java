@@ -1,6 +1,7 @@
 package com.acme.platform.constructs.ecs;
 
 import com.acme.platform.constructs.core.Checks;
+import com.acme.platform.constructs.core.IamPolicies;
 import com.acme.platform.constructs.core.JsonDocs;
 import com.hashicorp.cdktf.Fn;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
@@ -103,12 +104,7 @@ public final class Ec2Cluster extends Construct {
     this.instanceRole = IamRole.Builder.create(this, "InstanceRole")
         .namePrefix(namePrefix(name, IAM_NAME_PREFIX_MAX))
         .description("ECS container instances of cluster " + name)
-        .assumeRolePolicy(JsonDocs.toJson(Map.of(
-            "Version", "2012-10-17",
-            "Statement", List.of(Map.of(
-                "Effect", "Allow",
-                "Principal", Map.of("Service", "ec2.amazonaws.com"),
-                "Action", "sts:AssumeRole")))))
+        .assumeRolePolicy(JsonDocs.toJson(IamPolicies.assumeRoleBy("ec2.amazonaws.com")))
         .build();
     attachPolicy("EcsInstancePolicy", Ec2ClusterProps.ECS_INSTANCE_POLICY_ARN);
     attachPolicy("SsmInstancePolicy", Ec2ClusterProps.SSM_INSTANCE_POLICY_ARN);

@@ -1,6 +1,7 @@
 package com.acme.platform.constructs.ecs;
 
 import com.acme.platform.constructs.core.Checks;
+import com.acme.platform.constructs.core.IamPolicies;
 import com.acme.platform.constructs.core.JsonDocs;
 import com.hashicorp.cdktf.ITerraformDependable;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
@@ -99,7 +100,7 @@ public final class Ec2Service extends Construct {
     this.executionRole = IamRole.Builder.create(this, "ExecutionRole")
         .namePrefix(roleNamePrefix("-exec-"))
         .description("ECS task execution role of service " + props.serviceName())
-        .assumeRolePolicy(JsonDocs.toJson(assumedByEcsTasks()))
+        .assumeRolePolicy(JsonDocs.toJson(IamPolicies.assumeRoleBy("ecs-tasks.amazonaws.com")))
         .build();
     IamRolePolicyAttachment executionPolicy = IamRolePolicyAttachment.Builder.create(this, "ExecutionRolePolicy")
         .role(executionRole.getName())
@@ -118,7 +119,7 @@ public final class Ec2Service extends Construct {
     this.taskRole = IamRole.Builder.create(this, "TaskRole")
         .namePrefix(roleNamePrefix("-task-"))
         .description("ECS task role of service " + props.serviceName())
-        .assumeRolePolicy(JsonDocs.toJson(assumedByEcsTasks()))
+        .assumeRolePolicy(JsonDocs.toJson(IamPolicies.assumeRoleBy("ecs-tasks.amazonaws.com")))
         .build();
     List<String> taskPolicies = props.taskRolePolicyArns().stream().distinct().toList();
     for (int i = 0; i < taskPolicies.size(); i++) {
@@ -230,13 +231,6 @@ public final class Ec2Service extends Construct {
     String name = props.serviceName();
     int keep = Math.min(name.length(), ROLE_NAME_PREFIX_MAX - suffix.length());
     return name.substring(0, keep) + suffix;
-  }
-
-  private static Map<String, Object> assumedByEcsTasks() {
-    return Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(
-        "Effect", "Allow",
-        "Principal", Map.of("Service", "ecs-tasks.amazonaws.com"),
-        "Action", "sts:AssumeRole")));
   }
 
   private static Map<String, Object> readSecrets(List<String> arns) {

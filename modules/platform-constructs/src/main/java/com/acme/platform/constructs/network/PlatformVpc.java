@@ -1,5 +1,6 @@
 package com.acme.platform.constructs.network;
 
+import com.acme.platform.constructs.core.Ipv4Cidr;
 import com.hashicorp.cdktf.ITerraformDependable;
 import com.hashicorp.cdktf.providers.aws.eip.Eip;
 import com.hashicorp.cdktf.providers.aws.internet_gateway.InternetGateway;

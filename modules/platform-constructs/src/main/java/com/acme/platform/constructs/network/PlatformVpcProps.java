@@ -1,5 +1,6 @@
 package com.acme.platform.constructs.network;
 
+import com.acme.platform.constructs.core.Ipv4Cidr;
 import com.acme.platform.constructs.core.Checks;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

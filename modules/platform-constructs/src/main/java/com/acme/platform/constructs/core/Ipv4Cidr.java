@@ -1,22 +1,22 @@
-package com.acme.platform.constructs.network;
+package com.acme.platform.constructs.core;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An IPv4 CIDR block and the arithmetic {@link PlatformVpc} needs to cut it into subnets.
+ * An IPv4 CIDR block and the arithmetic constructs need: parsing, network addresses, cutting into subnets.
  *
  * <p>Pure Java, no cdktf: it is unit-tested on its own.
  *
  * @param address the 32-bit address as an unsigned value (0 to 2^32 - 1)
  * @param prefixLength the prefix length, 0 to 32
  */
-record Ipv4Cidr(long address, int prefixLength) {
+public record Ipv4Cidr(long address, int prefixLength) {
   private static final Pattern CIDR = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
   private static final long ALL_ONES = 0xFFFF_FFFFL;
 
   /** Checks the ranges. */
-  Ipv4Cidr {
+  public Ipv4Cidr {
     if (address < 0 || address > ALL_ONES) {
       throw new IllegalArgumentException("address must be between 0 and 2^32 - 1, got " + address);
     }
@@ -31,7 +31,7 @@ record Ipv4Cidr(long address, int prefixLength) {
    * @param text the CIDR text
    * @return the block, or {@code null} when the text is not an IPv4 CIDR block
    */
-  static Ipv4Cidr parse(String text) {
+  public static Ipv4Cidr parse(String text) {
     if (text == null) {
       return null;
     }
@@ -57,22 +57,22 @@ record Ipv4Cidr(long address, int prefixLength) {
   }
 
   /** The netmask as an unsigned 32-bit value. */
-  long netmask() {
+  public long netmask() {
     return prefixLength == 0 ? 0 : ALL_ONES << (32 - prefixLength) & ALL_ONES;
   }
 
   /** Whether all host bits are zero, that is, the address is the first address of the block. */
-  boolean isNetworkAddress() {
+  public boolean isNetworkAddress() {
     return (address & ~netmask() & ALL_ONES) == 0;
   }
 
   /** The same block with its host bits cleared, for example {@code 10.0.0.0/16} for {@code 10.0.0.1/16}. */
-  Ipv4Cidr network() {
+  public Ipv4Cidr network() {
     return new Ipv4Cidr(address & netmask(), prefixLength);
   }
 
   /** How many addresses the block holds. */
-  long size() {
+  public long size() {
     return 1L << (32 - prefixLength);
   }
 
@@ -84,7 +84,7 @@ record Ipv4Cidr(long address, int prefixLength) {
    * @param index which block, 0 to {@code 2^newBits - 1}
    * @return the subnet block
    */
-  Ipv4Cidr subnet(int newBits, int index) {
+  public Ipv4Cidr subnet(int newBits, int index) {
     if (newBits < 0 || prefixLength + newBits > 32) {
       throw new IllegalArgumentException("newBits must be between 0 and " + (32 - prefixLength) + " for /"
           + prefixLength + ", got " + newBits);
@@ -105,7 +105,7 @@ record Ipv4Cidr(long address, int prefixLength) {
    * @param other another block
    * @return true when they overlap
    */
-  boolean overlaps(Ipv4Cidr other) {
+  public boolean overlaps(Ipv4Cidr other) {
     long start = network().address();
     long end = start + size() - 1;
     long otherStart = other.network().address();

@@ -1,4 +1,4 @@
-package com.acme.platform.constructs.network;
+package com.acme.platform.constructs.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
