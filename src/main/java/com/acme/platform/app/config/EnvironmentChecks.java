@@ -1,5 +1,6 @@
 package com.acme.platform.app.config;
 
+import com.acme.platform.constructs.core.AwsPatterns;
 import com.acme.platform.app.config.EnvironmentConfig.ClusterConfig;
 import com.acme.platform.app.config.EnvironmentConfig.RoutingConfig;
 import com.acme.platform.app.config.EnvironmentConfig.ServiceConfig;
@@ -26,9 +27,9 @@ final class EnvironmentChecks {
   static final Pattern ENV_NAME = Pattern.compile("(?=.{1,20}$)[a-z][a-z0-9]*(?:-[a-z0-9]+)*");
   /** Names of clusters, load balancers and services: valid in ECR, ECS, ELB and IAM names alike. */
   static final Pattern SHORT_NAME = Pattern.compile("(?=.{1,31}$)[a-z][a-z0-9]*(?:-[a-z0-9]+)*");
-  static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
-  static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov)?-[a-z]+-\\d");
-  static final Pattern ZONE = Pattern.compile("[a-z]{2}(-gov)?-[a-z]+-\\d[a-z]");
+  static final Pattern ACCOUNT = AwsPatterns.ACCOUNT_ID;
+  static final Pattern REGION = AwsPatterns.REGION;
+  static final Pattern ZONE = AwsPatterns.AVAILABILITY_ZONE;
   static final Pattern IMAGE_TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
   /** Load balancer and target group names: at most 32 characters (Elastic Load Balancing). */
   static final int ELB_NAME_MAX = 32;

@@ -1,5 +1,6 @@
 package com.acme.platform.constructs.ecr;
 
+import com.acme.platform.constructs.core.AwsPatterns;
 import com.acme.platform.constructs.core.Checks;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -29,8 +30,8 @@ public record ServiceRepositoryProps(
 
   /** ECR repository names: lowercase segments separated by '.', '_', '-' or '/'. */
   static final Pattern NAME = Pattern.compile("(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*");
-  static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
-  static final Pattern KMS_KEY_ARN = Pattern.compile("arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:(key|alias)/.+");
+  static final Pattern ACCOUNT_ID = AwsPatterns.ACCOUNT_ID;
+  static final Pattern KMS_KEY_ARN = AwsPatterns.KMS_KEY_ARN;
 
   /** Applies defaults and checks every value; throws all problems at once. */
   public ServiceRepositoryProps {

@@ -1,5 +1,6 @@
 package com.acme.platform.constructs.ecs;
 
+import com.acme.platform.constructs.core.AwsPatterns;
 import com.acme.platform.constructs.core.Checks;
 import com.acme.platform.constructs.network.VpcRef;
 import java.util.ArrayList;
@@ -77,7 +78,7 @@ public record Ec2ClusterProps(
   /** Graviton families: a1, or a generation digit followed by 'g' (c6g, m7gd, t4g, c7gn, g5g, im4gn). */
   static final Pattern ARM64_INSTANCE_TYPE = Pattern.compile("(?:a1|[a-z]+\\d+g[a-z]*)\\..+");
   static final Pattern SSM_PARAMETER = Pattern.compile("/[A-Za-z0-9_.\\-/]+");
-  static final Pattern POLICY_ARN = Pattern.compile("arn:aws[a-z-]*:iam::(?:\\d{12}|aws):policy/[\\w+=,.@/-]+");
+  static final Pattern POLICY_ARN = AwsPatterns.MANAGED_POLICY_ARN;
   static final String CAPACITY_PROVIDER_SUFFIX = "-ec2";
   static final int MAX_NAME_LENGTH = 255 - CAPACITY_PROVIDER_SUFFIX.length();
   static final List<String> RESERVED_PREFIXES = List.of("aws", "ecs", "fargate");

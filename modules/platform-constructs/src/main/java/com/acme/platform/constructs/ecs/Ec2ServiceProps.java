@@ -1,5 +1,6 @@
 package com.acme.platform.constructs.ecs;
 
+import com.acme.platform.constructs.core.AwsPatterns;
 import com.acme.platform.constructs.core.Checks;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,10 +90,10 @@ public record Ec2ServiceProps(
 
   /** ECS service names: up to 255 letters, digits, hyphens and underscores. */
   static final Pattern SERVICE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
-  static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
+  static final Pattern REGION = AwsPatterns.REGION;
   static final Pattern TARGET_GROUP_ARN =
       Pattern.compile("arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\\d{12}:targetgroup/.+");
-  static final Pattern POLICY_ARN = Pattern.compile("arn:aws[a-z-]*:iam::(aws|\\d{12}):policy/.+");
+  static final Pattern POLICY_ARN = AwsPatterns.MANAGED_POLICY_ARN;
   static final Pattern SECRET_ARN =
       Pattern.compile("arn:aws[a-z-]*:(secretsmanager:[a-z0-9-]+:\\d{12}:secret:|ssm:[a-z0-9-]+:\\d{12}:parameter/).+");
   /** The most tasks {@code desiredCount}, {@code minCapacity} and {@code maxCapacity} may ask for. */

@@ -1,5 +1,6 @@
 package com.acme.platform.constructs.network;
 
+import com.acme.platform.constructs.core.AwsPatterns;
 import com.acme.platform.constructs.core.Ipv4Cidr;
 import com.acme.platform.constructs.core.Checks;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ public record PlatformVpcProps(
   /** Lowercase letters, digits and '-', 1-32 characters. */
   static final Pattern NAME = Pattern.compile("[a-z0-9-]{1,32}");
   /** Availability zone names such as eu-west-1a or us-gov-west-1b. */
-  static final Pattern AVAILABILITY_ZONE = Pattern.compile("[a-z]{2}(-gov)?-[a-z]+-\\d[a-z]");
+  static final Pattern AVAILABILITY_ZONE = AwsPatterns.AVAILABILITY_ZONE;
   static final int MIN_ZONES = 2;
   static final int MAX_ZONES = 6;
   static final int MIN_VPC_PREFIX = 16;

@@ -1,5 +1,6 @@
 package com.acme.platform.constructs.state;
 
+import com.acme.platform.constructs.core.AwsPatterns;
 import com.acme.platform.constructs.core.Checks;
 import java.util.regex.Pattern;
 
@@ -23,10 +24,10 @@ public record RemoteStateProps(String bucket, String region, String key, Boolean
 
   /** S3 bucket names for general purpose buckets (the full rules are checked by {@code StateBucketProps}). */
   static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
-  static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov)?-[a-z]+-\\d");
+  static final Pattern REGION = AwsPatterns.REGION;
   static final Pattern KEY = Pattern.compile("[A-Za-z0-9!_.*'()/-]+");
   static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+");
-  static final Pattern KMS_ARN = Pattern.compile("arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:(key|alias)/.+");
+  static final Pattern KMS_ARN = AwsPatterns.KMS_KEY_ARN;
   static final Pattern TABLE = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
 
   /** Applies defaults and checks every value; throws all problems at once. */

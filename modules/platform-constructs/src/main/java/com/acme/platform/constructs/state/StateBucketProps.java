@@ -1,5 +1,6 @@
 package com.acme.platform.constructs.state;
 
+import com.acme.platform.constructs.core.AwsPatterns;
 import com.acme.platform.constructs.core.Checks;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -55,7 +56,7 @@ public record StateBucketProps(
       List.of("--x-s3", "directory buckets"));
   /** DynamoDB table names. */
   static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
-  static final Pattern KMS_KEY_ARN = Pattern.compile("arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:(key|alias)/.+");
+  static final Pattern KMS_KEY_ARN = AwsPatterns.KMS_KEY_ARN;
 
   /** Applies defaults and checks every value; throws all problems at once. */
   public StateBucketProps {
