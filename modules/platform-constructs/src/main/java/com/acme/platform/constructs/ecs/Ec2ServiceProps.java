@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * @param memoryMiB task-level hard memory limit in MiB, 128 to 122880. Default: not set, each container's
  *     {@code memory}/{@code memoryReservation} applies; then every container must set one of them, as ECS on EC2
  *     needs memory at the task or the container level.
- * @param desiredCount the number of tasks the service starts with, 0 to 1000. Default: {@code 1}.
+ * @param desiredCount the number of tasks the service starts with, 0 to 1000. Default: {@code minCapacity} when
+ *     that is given, else {@code 1}.
  * @param minCapacity the fewest tasks service autoscaling may scale in to, 0 to 1000. Default: {@code desiredCount}.
  * @param maxCapacity the most tasks service autoscaling may scale out to, 0 to 1000. Default: the larger of
  *     {@code minCapacity} and {@code desiredCount}, which turns autoscaling off. Autoscaling exists only when
@@ -104,7 +105,8 @@ public record Ec2ServiceProps(
 
   /** Applies defaults and checks every value; throws all problems at once. */
   public Ec2ServiceProps {
-    desiredCount = desiredCount != null ? desiredCount : 1;
+    // A service given only a minimum starts at that minimum, not below it.
+    desiredCount = desiredCount != null ? desiredCount : minCapacity != null ? minCapacity : 1;
     minCapacity = minCapacity != null ? minCapacity : desiredCount;
     maxCapacity = maxCapacity != null ? maxCapacity : Math.max(minCapacity, desiredCount);
     targetCpuPercent = targetCpuPercent != null ? targetCpuPercent : 70;

@@ -167,6 +167,14 @@ class Ec2ServiceTest {
   }
 
   @Test
+  void props_onlyMinAndMax_desiredStartsAtMin() {
+    Ec2ServiceProps props = required().minCapacity(2).maxCapacity(6).build();
+
+    assertThat(props.desiredCount()).isEqualTo(2);
+    assertThat(props.autoscaled()).isTrue();
+  }
+
+  @Test
   void props_defaults_documentedValues() {
     Ec2ServiceProps props = defaultsService.getProps();
     assertThat(List.of(props.desiredCount(), props.minCapacity(), props.maxCapacity(), props.targetCpuPercent(),

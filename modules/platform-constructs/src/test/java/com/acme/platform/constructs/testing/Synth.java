@@ -51,6 +51,21 @@ public final class Synth {
     }
   }
 
+  /**
+   * Synthesizes a complete stack (one that brings its own provider), for examples.
+   *
+   * @param build creates the stack in the given test app
+   * @return the synthesized stack
+   */
+  public static Synth app(java.util.function.Function<App, TerraformStack> build) {
+    TerraformStack stack = build.apply(Testing.app());
+    try {
+      return new Synth(MAPPER.readTree(Testing.synth(stack, true)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The whole synthesized document. */
   public JsonNode json() {
     return json;

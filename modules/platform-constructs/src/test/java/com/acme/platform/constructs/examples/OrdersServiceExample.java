@@ -1,0 +1,63 @@
+package com.acme.platform.constructs.examples;
+
+import com.acme.platform.constructs.alb.PlatformLoadBalancer;
+import com.acme.platform.constructs.alb.PlatformLoadBalancerProps;
+import com.acme.platform.constructs.alb.ServiceRouting;
+import com.acme.platform.constructs.alb.ServiceRoutingProps;
+import com.acme.platform.constructs.ecr.ServiceRepository;
+import com.acme.platform.constructs.ecs.Ec2Cluster;
+import com.acme.platform.constructs.ecs.Ec2ClusterProps;
+import com.acme.platform.constructs.ecs.Ec2Service;
+import com.acme.platform.constructs.ecs.Ec2ServiceProps;
+import com.acme.platform.constructs.network.PlatformVpc;
+import com.acme.platform.constructs.network.PlatformVpcProps;
+import com.acme.platform.constructs.state.RemoteState;
+import com.acme.platform.constructs.state.RemoteStateProps;
+import com.acme.platform.constructs.state.StateKeyLayout;
+import com.hashicorp.cdktf.TerraformStack;
+import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
+import java.util.List;
+import software.constructs.Construct;
+
+/**
+ * The README's library example: another team's stack with one load-balanced service. The README shows the block
+ * between the DOCS markers verbatim; {@code ExamplesTest} synthesizes it and checks the README still matches.
+ */
+public final class OrdersServiceExample extends TerraformStack {
+  /**
+   * Builds the stack.
+   *
+   * @param scope the app
+   * @param id the stack name
+   */
+  public OrdersServiceExample(Construct scope, String id) {
+    super(scope, id);
+    // DOCS_BLOCK_START
+    AwsProvider.Builder.create(this, "aws").region("eu-west-1").build();
+    RemoteState.attach(this, RemoteStateProps.builder()
+        .bucket("orders-tfstate").region("eu-west-1").key(StateKeyLayout.key("qa", "orders")).build());
+
+    PlatformVpc vpc = new PlatformVpc(this, "Network",
+        PlatformVpcProps.of("orders-qa", "10.40.0.0/16", List.of("eu-west-1a", "eu-west-1b")));
+    ServiceRepository repository = new ServiceRepository(this, "Repository", "orders");
+    Ec2Cluster cluster = new Ec2Cluster(this, "Cluster", Ec2ClusterProps.of("orders-qa", vpc.ref()));
+    PlatformLoadBalancer alb = new PlatformLoadBalancer(this, "LoadBalancer",
+        PlatformLoadBalancerProps.of("orders-qa", vpc.ref()));
+    cluster.allowIngressFrom("FromAlb", alb.ref().securityGroupId(), 32768, 65535);
+
+    ServiceRouting routing = alb.addServiceRouting("Orders", ServiceRoutingProps.builder()
+        .targetGroupName("orders-qa").loadBalancer(alb.ref()).port(8080)
+        .pathPatterns(List.of("/orders/*")).healthCheckPath("/orders/health").build());
+    new Ec2Service(this, "Orders", Ec2ServiceProps.builder()
+        .serviceName("orders-qa")
+        .cluster(cluster.ref())
+        .awsRegion("eu-west-1")
+        .containerDefinitions("""
+            [{"name": "orders", "image": "%s:1.0.0", "essential": true, "memoryReservation": 256,
+              "portMappings": [{"containerPort": 8080, "hostPort": 0}]}]""".formatted(repository.getRepositoryUrl()))
+        .targetGroupArn(routing.getTargetGroupArn()).containerName("orders").containerPort(8080)
+        .minCapacity(2).maxCapacity(6)
+        .build());
+    // DOCS_BLOCK_END
+  }
+}
