@@ -90,8 +90,34 @@ class CdktfCliTest {
         .containsPattern("(?m)^platform-production\\s+cdktf\\.out/stacks/platform-production$");
   }
 
+  @Test
+  void backendBootstrap_cdktfSynthAndList_writeEveryBootstrapStack() throws IOException {
+    Path bootstrap = copy.resolve("backend-bootstrap");
+    guard = NetworkGuard.start();
+    Command bootstrapSynth = cli("synth", bootstrap);
+    Command bootstrapList = cli("list", bootstrap);
+    guard.close();
+
+    assertThat(bootstrapSynth.ok()).as("cdktf synth in backend-bootstrap (exit %d):%n%s", bootstrapSynth.exitCode(),
+        bootstrapSynth.output()).isTrue();
+    assertThat(bootstrapList.ok()).as("cdktf list in backend-bootstrap:%n%s", bootstrapList.output()).isTrue();
+    assertThat(guard.attempts()).isEmpty();
+    // One stack per state bucket named in environments/, each starting from local state.
+    for (String bucket : List.of("acme-platform-tfstate-200000000001", "acme-platform-tfstate-300000000001",
+        "acme-platform-tfstate-400000000001")) {
+      Path stack = bootstrap.resolve("cdktf.out/stacks/bootstrap-" + bucket + "/cdk.tf.json");
+      assertThat(stack).isRegularFile();
+      assertThat(Files.readString(stack)).contains("\"path\": \"../../../terraform.bootstrap-" + bucket + ".tfstate\"");
+      assertThat(bootstrapList.output()).contains("cdktf.out/stacks/bootstrap-acme-platform-tfstate");
+    }
+  }
+
   private Command cli(String command) throws IOException {
-    return Command.run(List.of(cdktf.toString(), command), copy, Map.of("CHECKPOINT_DISABLE", "1", "CI", "1",
+    return cli(command, copy);
+  }
+
+  private Command cli(String command, Path dir) throws IOException {
+    return Command.run(List.of(cdktf.toString(), command), dir, Map.of("CHECKPOINT_DISABLE", "1", "CI", "1",
         "FORCE_COLOR", "0", "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20", "HTTPS_PROXY", guard.proxyUrl(),
         "HTTP_PROXY", guard.proxyUrl()), CLI_TIMEOUT_SECONDS);
   }
