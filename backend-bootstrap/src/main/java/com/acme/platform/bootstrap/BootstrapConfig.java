@@ -19,7 +19,9 @@ import java.util.stream.Stream;
  * <p>Only these fields are read; the platform app validates the rest of each file.
  */
 public final class BootstrapConfig {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  // Duplicate keys are errors here as in the platform app: a bucket must never be read from the "other" copy.
+  private static final ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+      .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
   private BootstrapConfig() {}
 
@@ -40,8 +42,12 @@ public final class BootstrapConfig {
       JsonNode env;
       try {
         env = MAPPER.readTree(file.toFile());
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        problems.add(name + ": cannot be read as JSON (" + e.getOriginalMessage().lines().findFirst().orElse("")
+            + "); the platform synth reports the exact problem");
+        continue;
       } catch (IOException e) {
-        problems.add(name + ": cannot be read as JSON; run the platform synth for the exact error");
+        problems.add(name + ": cannot be read: " + e.getMessage());
         continue;
       }
       add(name, "", env, byBucket, firstFile, problems);

@@ -36,6 +36,7 @@ public final class BootstrapRunner {
   private final StackCustomizer customizer;
   private final PrintStream out;
   private final java.util.function.BooleanSupplier approval;
+  private final boolean preventDestroy;
 
   /**
    * Creates a runner.
@@ -47,10 +48,14 @@ public final class BootstrapRunner {
    *     for users)
    * @param out where progress goes
    * @param approval asked before a plan with changes is applied, unless auto-approved
+   * @param preventDestroy whether the buckets keep {@code prevent_destroy}; {@code false} only on the way to
+   *     destroying them on purpose
    */
   public BootstrapRunner(Path bootstrapDir, List<BootstrapTarget> targets, TerraformCli terraform,
-      StackCustomizer customizer, PrintStream out, java.util.function.BooleanSupplier approval) {
+      StackCustomizer customizer, PrintStream out, java.util.function.BooleanSupplier approval,
+      boolean preventDestroy) {
     this.approval = approval;
+    this.preventDestroy = preventDestroy;
     this.bootstrapDir = bootstrapDir;
     this.targets = List.copyOf(targets);
     this.terraform = terraform;
@@ -81,15 +86,29 @@ public final class BootstrapRunner {
   }
 
   private int applyOne(BootstrapTarget target, boolean autoApprove) throws IOException {
-    BackendMode mode = hasLocalState(target) ? BackendMode.LOCAL
-        : isMigrated(target) ? BackendMode.S3 : BackendMode.LOCAL;
+    boolean local = hasLocalState(target);
+    RemoteStateProbe remote = probeRemoteState(target);
+    if (remote.unknown()) {
+      out.println(remote.output());
+      out.println(target.stackName() + ": cannot tell whether s3://" + target.bucketName() + "/"
+          + BootstrapStack.stateKey() + " holds this stack's state (see terraform's message above). Nothing was"
+          + " changed.");
+      return 1;
+    }
+    if (local && remote.migrated()) {
+      out.println(target.stackName() + ": state exists both in " + target.localStateFile() + " and in s3://"
+          + target.bucketName() + "/" + BootstrapStack.stateKey() + ". Nothing was changed. Keep the one that is"
+          + " current: after a completed migration, delete the local file.");
+      return 1;
+    }
+    BackendMode mode = remote.migrated() ? BackendMode.S3 : BackendMode.LOCAL;
     out.println(target.stackName() + ": state is " + (mode == BackendMode.S3 ? "in s3://" + target.bucketName()
         + "/" + BootstrapStack.stateKey() : "local (" + target.localStateFile() + ")"));
     Path dir = synthStack(target, mode);
     if (!step(dir, "init", "-input=false")) {
       return 1;
     }
-    if (mode == BackendMode.LOCAL && !hasLocalState(target) && bucketExists(target, dir)) {
+    if (mode == BackendMode.LOCAL && !local && bucketExists(target, dir)) {
       out.println(target.stackName() + ": bucket " + target.bucketName() + " already exists but is not in this"
           + " stack's state. Nothing was changed. Import it, then run the bootstrap again:");
       out.println("  terraform -chdir=" + dir.toAbsolutePath() + " import " + bucketAddress(dir) + " "
@@ -125,8 +144,13 @@ public final class BootstrapRunner {
     for (BootstrapTarget target : targets) {
       Path local = bootstrapDir.resolve(target.localStateFile());
       if (!hasLocalState(target)) {
+        if (probeRemoteState(target).migrated()) {
+          out.println(target.stackName() + ": already migrated to s3://" + target.bucketName() + "/"
+              + BootstrapStack.stateKey());
+          continue;
+        }
         out.println(target.stackName() + ": no local state in " + target.localStateFile()
-            + " to migrate (already migrated, or apply has not run)");
+            + " to migrate and none in the bucket: run apply first");
         return 1;
       }
       Path dir = synthStack(target, BackendMode.S3);
@@ -168,18 +192,32 @@ public final class BootstrapRunner {
     return resources.isArray() && !resources.isEmpty();
   }
 
-  /** Whether the bucket already holds this stack's state: init against S3 works and its state lists the bucket. */
-  private boolean isMigrated(BootstrapTarget target) throws IOException {
+  /**
+   * What the bucket says about this stack's state.
+   *
+   * @param migrated the bucket holds state that lists the bucket resource
+   * @param unknown the answer could not be had (credentials, permissions, network): never guess then
+   * @param output terraform's output when {@code unknown}
+   */
+  private record RemoteStateProbe(boolean migrated, boolean unknown, String output) {}
+
+  /** Looks for this stack's state in the bucket: a missing bucket or an empty key means "not migrated". */
+  private RemoteStateProbe probeRemoteState(BootstrapTarget target) throws IOException {
     Path probe = Files.createTempDirectory("bootstrap-probe-");
     try {
-      BootstrapSynth.synth(List.of(target), BackendMode.S3, probe.resolve("out"));
-      Path dir = probe.resolve("out/stacks").resolve(target.stackName());
+      Path dir = BootstrapSynth.synth(List.of(target), BackendMode.S3, probe.resolve("out"), preventDestroy)
+          .resolve("stacks").resolve(target.stackName());
       customizer.customize(dir, BackendMode.S3);
-      if (!terraform.run(dir, TIMEOUT_SECONDS, "init", "-input=false", "-no-color").ok()) {
-        return false;
+      TerraformCli.Result init = terraform.run(dir, TIMEOUT_SECONDS, "init", "-input=false", "-no-color");
+      if (!init.ok()) {
+        boolean noBucket = init.output().contains("NoSuchBucket") || init.output().contains("does not exist");
+        return new RemoteStateProbe(false, !noBucket, init.output());
       }
       TerraformCli.Result list = terraform.run(dir, TIMEOUT_SECONDS, "state", "list", "-no-color");
-      return list.ok() && list.output().contains(bucketAddress(dir));
+      if (!list.ok()) {
+        return new RemoteStateProbe(false, true, list.output());
+      }
+      return new RemoteStateProbe(list.output().contains(bucketAddress(dir)), false, "");
     } finally {
       FileTrees.deleteTree(probe);
     }
@@ -222,8 +260,8 @@ public final class BootstrapRunner {
   }
 
   private Path synthStack(BootstrapTarget target, BackendMode mode) throws IOException {
-    BootstrapSynth.synth(List.of(target), mode, outdir());
-    Path dir = outdir().resolve("stacks").resolve(target.stackName());
+    Path dir = BootstrapSynth.synth(List.of(target), mode, outdir(), preventDestroy).resolve("stacks")
+        .resolve(target.stackName());
     customizer.customize(dir, mode);
     return dir;
   }

@@ -30,8 +30,9 @@ public final class BootstrapStack extends TerraformStack {
    * @param scope the app
    * @param target the bucket to create
    * @param mode where this stack's own state lives
+   * @param preventDestroy whether the bucket keeps {@code prevent_destroy} (false only to destroy it on purpose)
    */
-  public BootstrapStack(Construct scope, BootstrapTarget target, BackendMode mode) {
+  public BootstrapStack(Construct scope, BootstrapTarget target, BackendMode mode, boolean preventDestroy) {
     super(scope, target.stackName());
     AwsProvider.Builder.create(this, "aws")
         .region(target.region())
@@ -40,7 +41,8 @@ public final class BootstrapStack extends TerraformStack {
             .tags(Map.of("managed-by", "cdktf", "purpose", "terraform-state")).build()))
         .build();
     ProviderConstraints.acceptLaterAws5(this);
-    this.bucket = new StateBucket(this, "State", StateBucketProps.of(target.bucketName()));
+    this.bucket = new StateBucket(this, "State", StateBucketProps.builder()
+        .bucketName(target.bucketName()).preventDestroy(preventDestroy).build());
     if (mode == BackendMode.LOCAL) {
       LocalBackend.Builder.create(this).path("../../../" + target.localStateFile()).build();
     } else {

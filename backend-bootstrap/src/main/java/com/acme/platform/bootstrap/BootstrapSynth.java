@@ -15,15 +15,23 @@ public final class BootstrapSynth {
    *
    * @param targets the buckets
    * @param mode where the stacks keep their own state
-   * @param outdir the output folder
+   * @param outdir the output folder (the cdktf CLI's {@code CDKTF_OUTDIR} wins over it)
+   * @param preventDestroy whether the buckets keep {@code prevent_destroy}
+   * @return the folder actually written
    * @throws IOException when the output cannot be written
    */
-  public static void synth(List<BootstrapTarget> targets, BackendMode mode, Path outdir) throws IOException {
-    FileTrees.deleteTree(outdir);
+  public static Path synth(List<BootstrapTarget> targets, BackendMode mode, Path outdir, boolean preventDestroy)
+      throws IOException {
+    // cdktf writes where the CLI's CDKTF_OUTDIR points when it is set; clear that folder, not ours, before the app
+    // creates it, so that no stack of an earlier run lingers.
+    String fromCli = System.getenv("CDKTF_OUTDIR");
+    Path written = (fromCli != null && !fromCli.isBlank() ? Path.of(fromCli) : outdir).toAbsolutePath();
+    FileTrees.deleteTree(written);
     App app = App.Builder.create().outdir(outdir.toString()).build();
     for (BootstrapTarget target : targets) {
-      new BootstrapStack(app, target, mode);
+      new BootstrapStack(app, target, mode, preventDestroy);
     }
     app.synth();
+    return written;
   }
 }

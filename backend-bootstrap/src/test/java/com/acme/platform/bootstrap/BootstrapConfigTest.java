@@ -53,6 +53,15 @@ class BootstrapConfigTest {
   }
 
   @Test
+  void fails_duplicateKey() throws IOException {
+    Files.writeString(tmp.resolve("qa.json"), "{\"accountId\": \"111111111111\", \"region\": \"eu-west-1\","
+        + " \"stateBucket\": \"tf-a\", \"stateBucket\": \"tf-b\"}");
+    assertThatThrownBy(() -> BootstrapConfig.load(tmp))
+        .hasMessage("environments/qa.json: cannot be read as JSON (Duplicate field 'stateBucket'); the platform"
+            + " synth reports the exact problem");
+  }
+
+  @Test
   void fails_noEnvironmentFiles() {
     assertThatThrownBy(() -> BootstrapConfig.load(tmp)).hasMessageEndingWith(": no environment files with a"
         + " stateBucket");

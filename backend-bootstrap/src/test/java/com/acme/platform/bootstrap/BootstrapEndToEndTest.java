@@ -169,7 +169,7 @@ class BootstrapEndToEndTest {
     output.reset();
     Files.createDirectories(work.resolve("bootstrap"));
     return new BootstrapRunner(work.resolve("bootstrap"), List.of(target), terraform, this::addTestEndpoint,
-        new PrintStream(output, true, StandardCharsets.UTF_8), () -> false);
+        new PrintStream(output, true, StandardCharsets.UTF_8), () -> false, true);
   }
 
   /** The version ids of the state object itself (lock files come and go beside it). */

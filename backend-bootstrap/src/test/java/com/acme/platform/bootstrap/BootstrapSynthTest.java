@@ -18,11 +18,14 @@ class BootstrapSynthTest {
   private static final BootstrapTarget TARGET = new BootstrapTarget("111111111111", "eu-west-1", "acme-tf");
   private JsonNode local;
   private JsonNode s3;
+  private JsonNode destroyable;
 
   @BeforeAll
   void synth(@TempDir Path tmp) throws IOException {
-    BootstrapSynth.synth(List.of(TARGET), BackendMode.LOCAL, tmp.resolve("local"));
-    BootstrapSynth.synth(List.of(TARGET), BackendMode.S3, tmp.resolve("s3"));
+    BootstrapSynth.synth(List.of(TARGET), BackendMode.LOCAL, tmp.resolve("local"), true);
+    BootstrapSynth.synth(List.of(TARGET), BackendMode.S3, tmp.resolve("s3"), true);
+    BootstrapSynth.synth(List.of(TARGET), BackendMode.S3, tmp.resolve("destroyable"), false);
+    destroyable = MAPPER.readTree(tmp.resolve("destroyable/stacks/bootstrap-acme-tf/cdk.tf.json").toFile());
     local = MAPPER.readTree(tmp.resolve("local/stacks/bootstrap-acme-tf/cdk.tf.json").toFile());
     s3 = MAPPER.readTree(tmp.resolve("s3/stacks/bootstrap-acme-tf/cdk.tf.json").toFile());
   }
@@ -50,6 +53,13 @@ class BootstrapSynthTest {
     assertThat(local.at("/resource/aws_s3_bucket").size()).isEqualTo(1);
     assertThat(local.at("/resource/aws_s3_bucket").elements().next().at("/lifecycle/prevent_destroy").asBoolean())
         .isTrue();
+  }
+
+  @Test
+  void allowDestroy_liftsPreventDestroyOnly() {
+    JsonNode bucket = destroyable.at("/resource/aws_s3_bucket").elements().next();
+    assertThat(bucket.at("/lifecycle/prevent_destroy").asBoolean(true)).isFalse();
+    assertThat(bucket.get("force_destroy").asBoolean(true)).isFalse();
   }
 
   @Test
