@@ -1,5 +1,6 @@
 package com.acme.platform.app;
 
+import com.acme.platform.terraform.Exits;
 import com.acme.platform.terraform.FileTrees;
 import com.acme.platform.app.check.CheckReport;
 import com.acme.platform.app.check.OfflineCheck;
@@ -36,17 +37,16 @@ public final class Check {
    * Runs the check.
    *
    * @param args environment names; blank arguments and commas separate names
-   * @throws IOException when no temporary folder can be made
    */
-  public static void main(String[] args) throws IOException {
-    Path work = Files.createTempDirectory("platform-check-");
-    int status;
-    try {
-      status = run(args, Path.of(System.getProperty("platform.root", ".")), work, System.out, System.err);
-    } finally {
-      FileTrees.deleteTree(work);
-    }
-    System.exit(status);
+  public static void main(String[] args) {
+    Exits.exitWith(() -> {
+      Path work = Files.createTempDirectory("platform-check-");
+      try {
+        return run(args, Path.of(System.getProperty("platform.root", ".")), work, System.out, System.err);
+      } finally {
+        FileTrees.deleteTree(work);
+      }
+    });
   }
 
   /**
@@ -85,7 +85,7 @@ public final class Check {
       return CANNOT_RUN;
     }
     int parallelism = Parallelism.forMachine(stacks.size());
-    out.printf("Checking %d stacks offline (terraform init, validate, plan), %d at a time, provider from %s%n",
+    out.printf(java.util.Locale.ROOT, "Checking %d stacks offline (terraform init, validate, plan), %d at a time, provider from %s%n",
         stacks.size(), parallelism, terraform.mirror());
     List<StackResult> results = OfflineCheck.run(terraform, outdir, stacks, work, parallelism);
     out.print(CheckReport.table(results, parallelism, (System.nanoTime() - started) / 1e9));

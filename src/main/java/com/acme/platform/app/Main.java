@@ -1,5 +1,6 @@
 package com.acme.platform.app;
 
+import com.acme.platform.terraform.Exits;
 import com.acme.platform.app.config.ConfigException;
 import com.acme.platform.app.config.EnvironmentConfig;
 import com.acme.platform.app.config.PlatformConfig;
@@ -26,7 +27,7 @@ public final class Main {
    * @param args environment names; blank arguments and commas separate names
    */
   public static void main(String[] args) {
-    System.exit(run(args, Path.of(System.getProperty("platform.root", ".")), System.out, System.err));
+    Exits.exitWith(() -> run(args, Path.of(System.getProperty("platform.root", ".")), System.out, System.err));
   }
 
   /**

@@ -1,6 +1,7 @@
 package com.acme.platform.app;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.List;
 
 /** The table printed after a synthesis: what was written where, and where its state lives. */
@@ -27,13 +28,13 @@ public final class SynthSummary {
   public static String table(List<Row> rows, Path outdir, long millis) {
     int width = Math.max("stack".length(), rows.stream().mapToInt(r -> r.stackName().length()).max().orElse(0));
     String format = "%-" + width + "s  %9s  %s%n";
-    StringBuilder out = new StringBuilder(String.format(format, "stack", "resources", "state key"));
+    StringBuilder out = new StringBuilder(String.format(Locale.ROOT, format, "stack", "resources", "state key"));
     int total = 0;
     for (Row row : rows) {
-      out.append(String.format(format, row.stackName(), row.resources(), row.stateKey()));
+      out.append(String.format(Locale.ROOT, format, row.stackName(), row.resources(), row.stateKey()));
       total += row.resources();
     }
-    out.append(String.format("Wrote %d stacks (%d resources) to %s/stacks/<stack>/cdk.tf.json in %.1f s%n",
+    out.append(String.format(Locale.ROOT, "Wrote %d stacks (%d resources) to %s/stacks/<stack>/cdk.tf.json in %.1f s%n",
         rows.size(), total, outdir, millis / 1000.0));
     return out.toString();
   }

@@ -85,7 +85,15 @@ public final class Synthesizer {
       Files.delete(old);
       Files.move(outdir, old, StandardCopyOption.ATOMIC_MOVE);
     }
-    Files.move(staging, outdir, StandardCopyOption.ATOMIC_MOVE);
+    try {
+      Files.move(staging, outdir, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      // Put the previous output back: a failed run must leave it as it was.
+      if (old != null) {
+        Files.move(old, outdir, StandardCopyOption.ATOMIC_MOVE);
+      }
+      throw e;
+    }
     if (old != null) {
       FileTrees.deleteTree(old);
     }

@@ -57,9 +57,12 @@ class CdktfCliTest {
     Files.move(copy.resolve("cdktf.out"), expected);
 
     guard = NetworkGuard.start();
-    synth = cli("synth");
-    System.out.printf("cdktf synth through the CLI took %.1f s%n", synth.seconds());
-    guard.close();
+    try {
+      synth = cli("synth");
+    } finally {
+      guard.close();
+    }
+    System.out.printf(java.util.Locale.ROOT, "cdktf synth through the CLI took %.1f s%n", synth.seconds());
   }
 
   @Test
@@ -93,15 +96,20 @@ class CdktfCliTest {
   @Test
   void backendBootstrap_cdktfSynthAndList_writeEveryBootstrapStack() throws IOException {
     Path bootstrap = copy.resolve("backend-bootstrap");
-    guard = NetworkGuard.start();
-    Command bootstrapSynth = cli("synth", bootstrap);
-    Command bootstrapList = cli("list", bootstrap);
-    guard.close();
+    NetworkGuard bootstrapGuard = NetworkGuard.start();
+    Command bootstrapSynth;
+    Command bootstrapList;
+    try {
+      bootstrapSynth = cli("synth", bootstrap, bootstrapGuard);
+      bootstrapList = cli("list", bootstrap, bootstrapGuard);
+    } finally {
+      bootstrapGuard.close();
+    }
 
     assertThat(bootstrapSynth.ok()).as("cdktf synth in backend-bootstrap (exit %d):%n%s", bootstrapSynth.exitCode(),
         bootstrapSynth.output()).isTrue();
     assertThat(bootstrapList.ok()).as("cdktf list in backend-bootstrap:%n%s", bootstrapList.output()).isTrue();
-    assertThat(guard.attempts()).isEmpty();
+    assertThat(bootstrapGuard.attempts()).isEmpty();
     // One stack per state bucket named in environments/, each starting from local state.
     for (String bucket : List.of("acme-platform-tfstate-200000000001", "acme-platform-tfstate-300000000001",
         "acme-platform-tfstate-400000000001")) {
@@ -113,10 +121,10 @@ class CdktfCliTest {
   }
 
   private Command cli(String command) throws IOException {
-    return cli(command, copy);
+    return cli(command, copy, guard);
   }
 
-  private Command cli(String command, Path dir) throws IOException {
+  private Command cli(String command, Path dir, NetworkGuard guard) throws IOException {
     return Command.run(List.of(cdktf.toString(), command), dir, Map.of("CHECKPOINT_DISABLE", "1", "CI", "1",
         "FORCE_COLOR", "0", "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20", "HTTPS_PROXY", guard.proxyUrl(),
         "HTTP_PROXY", guard.proxyUrl()), CLI_TIMEOUT_SECONDS);

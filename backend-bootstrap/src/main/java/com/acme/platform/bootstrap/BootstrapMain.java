@@ -1,5 +1,6 @@
 package com.acme.platform.bootstrap;
 
+import com.acme.platform.terraform.Exits;
 import com.acme.platform.terraform.TerraformCli;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -32,7 +33,7 @@ public final class BootstrapMain {
   public static void main(String[] args) {
     Path bootstrapDir = Path.of(System.getProperty("bootstrap.root", ".")).toAbsolutePath().normalize();
     Path platformRoot = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
-    System.exit(run(args, bootstrapDir, platformRoot, System.out, System.err));
+    Exits.exitWith(() -> run(args, bootstrapDir, platformRoot, System.out, System.err));
   }
 
   static int run(String[] args, Path bootstrapDir, Path platformRoot, PrintStream out, PrintStream err) {

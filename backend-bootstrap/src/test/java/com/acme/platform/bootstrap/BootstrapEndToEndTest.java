@@ -55,7 +55,7 @@ class BootstrapEndToEndTest {
   @BeforeAll
   void start(@TempDir Path tmp) throws IOException {
     work = tmp;
-    terraform = TerraformCli.offline(tmp.resolve("cli"));
+    terraform = TerraformCli.offline(tmp.resolve("cli")).hermetic();
     s3 = S3Server.start();
     proxy = S3CompatProxy.start(s3.endpoint());
     client = new SigV2Client(proxy.endpoint(), S3Server.ACCESS_KEY, S3Server.SECRET_KEY);
@@ -127,7 +127,7 @@ class BootstrapEndToEndTest {
     } finally {
       holder.getOutputStream().close();
       if (!holder.waitFor(30, TimeUnit.SECONDS)) {
-        holder.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        TerraformCli.stop(holder);
       }
     }
     TerraformCli.Result after = terraform.run(stackDir(), 120, "plan", "-lock-timeout=0s", "-detailed-exitcode",

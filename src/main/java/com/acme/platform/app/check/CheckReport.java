@@ -1,5 +1,6 @@
 package com.acme.platform.app.check;
 
+import java.util.Locale;
 import java.util.List;
 import java.util.Objects;
 
@@ -20,18 +21,18 @@ public final class CheckReport {
   public static String table(List<StackResult> results, int parallelism, double seconds) {
     int width = Math.max(HEADER[0].length(), results.stream().mapToInt(r -> r.stack().length()).max().orElse(0));
     String format = "%-" + width + "s  %6s  %-6s  %-8s  %-6s  %7s  %7s%n";
-    StringBuilder out = new StringBuilder(String.format(format, (Object[]) HEADER));
+    StringBuilder out = new StringBuilder(String.format(Locale.ROOT, format, (Object[]) HEADER));
     for (StackResult r : results) {
-      out.append(String.format(format, r.stack(), Objects.toString(r.resourcesToAdd(), "-"), r.init().label(),
-          r.validate().label(), r.plan().label(), r.networkAttempts().size(), String.format("%.1f", r.seconds())));
+      out.append(String.format(Locale.ROOT, format, r.stack(), Objects.toString(r.resourcesToAdd(), "-"), r.init().label(),
+          r.validate().label(), r.plan().label(), r.networkAttempts().size(), String.format(Locale.ROOT, "%.1f", r.seconds())));
     }
     List<String> failed = results.stream().filter(r -> !r.passed()).map(StackResult::stack).toList();
     if (failed.isEmpty()) {
       int toAdd = results.stream().mapToInt(StackResult::resourcesToAdd).sum();
-      out.append(String.format("All %d stacks plan offline: %d resources to add, no network request, %d at a time,"
+      out.append(String.format(Locale.ROOT, "All %d stacks plan offline: %d resources to add, no network request, %d at a time,"
           + " %.1f s.%n", results.size(), toAdd, parallelism, seconds));
     } else {
-      out.append(String.format("%d of %d stacks failed the offline check: %s (Terraform's messages follow).%n",
+      out.append(String.format(Locale.ROOT, "%d of %d stacks failed the offline check: %s (Terraform's messages follow).%n",
           failed.size(), results.size(), String.join(", ", failed)));
     }
     for (StackResult r : results) {

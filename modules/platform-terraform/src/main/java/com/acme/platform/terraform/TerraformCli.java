@@ -25,12 +25,15 @@ public final class TerraformCli {
   private final Map<String, String> environment;
   private final Path mirror;
   private final String proxyUrl;
+  private final boolean hermetic;
 
-  private TerraformCli(Path binary, Map<String, String> environment, Path mirror, String proxyUrl) {
+  private TerraformCli(Path binary, Map<String, String> environment, Path mirror, String proxyUrl,
+      boolean hermetic) {
     this.binary = binary;
     this.environment = Map.copyOf(environment);
     this.mirror = mirror;
     this.proxyUrl = proxyUrl;
+    this.hermetic = hermetic;
   }
 
   /**
@@ -40,7 +43,7 @@ public final class TerraformCli {
    * @throws IllegalStateException when terraform cannot be found
    */
   public static TerraformCli system() {
-    return new TerraformCli(requireBinary(), Map.of(), null, null);
+    return new TerraformCli(requireBinary(), Map.of(), null, null, false);
   }
 
   /**
@@ -52,7 +55,7 @@ public final class TerraformCli {
   public TerraformCli withEnvironment(Map<String, String> more) {
     Map<String, String> all = new java.util.HashMap<>(environment);
     all.putAll(more);
-    return new TerraformCli(binary, all, mirror, proxyUrl);
+    return new TerraformCli(binary, all, mirror, proxyUrl, hermetic);
   }
 
   private static Path requireBinary() {
@@ -88,7 +91,7 @@ public final class TerraformCli {
         """.formatted(mirrorPath), StandardCharsets.UTF_8);
     return new TerraformCli(terraform, Map.of("TF_CLI_CONFIG_FILE", config.toString(),
         // The plugin cache would make init copy providers; the mirror is read in place.
-        "TF_PLUGIN_CACHE_DIR", ""), mirror.toAbsolutePath(), null);
+        "TF_PLUGIN_CACHE_DIR", ""), mirror.toAbsolutePath(), null, false);
   }
 
   /** The root of the provider mirror that {@code terraform init} installs from; {@code null} for {@link #system()}. */
@@ -105,7 +108,17 @@ public final class TerraformCli {
    * @return the isolated runner; this one is unchanged
    */
   public TerraformCli isolated(NetworkGuard guard) {
-    return new TerraformCli(binary, environment, mirror, guard.proxyUrl());
+    return new TerraformCli(binary, environment, mirror, guard.proxyUrl(), true);
+  }
+
+  /**
+   * A runner that passes none of the caller's {@code AWS_*}, {@code TF_*} or proxy variables on (a developer's
+   * {@code AWS_PROFILE} or {@code TF_CLI_ARGS} must not change what a test proves), without a stand-in proxy.
+   *
+   * @return the hermetic runner; this one is unchanged
+   */
+  public TerraformCli hermetic() {
+    return new TerraformCli(binary, environment, mirror, proxyUrl, true);
   }
 
   static Optional<Path> locateBinary() {
@@ -165,8 +178,10 @@ public final class TerraformCli {
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
     Map<String, String> env = builder.environment();
-    if (proxyUrl != null) {
+    if (hermetic) {
       env.keySet().removeIf(TerraformCli::leaksIntoIsolatedRun);
+    }
+    if (proxyUrl != null) {
       env.put("HTTPS_PROXY", proxyUrl);
       env.put("HTTP_PROXY", proxyUrl);
     }
@@ -195,24 +210,45 @@ public final class TerraformCli {
   public Result run(Path dir, long timeoutSeconds, String... args) throws IOException {
     // Output goes to a file, not a pipe, so that a hung terraform cannot block us past the timeout.
     Path log = Files.createTempFile("terraform-", ".log");
-    ProcessBuilder builder = builder(dir, args).redirectOutput(log.toFile());
     long start = System.nanoTime();
-    Process process = builder.start();
+    Process process;
+    try {
+      process = builder(dir, args).redirectOutput(log.toFile()).start();
+    } catch (IOException e) {
+      Files.deleteIfExists(log);
+      throw e;
+    }
     try {
       boolean finished = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
       if (!finished) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        stop(process);
       }
       String output = Files.readString(log, StandardCharsets.UTF_8);
       double seconds = (System.nanoTime() - start) / 1e9;
       return finished ? new Result(process.exitValue(), output, seconds)
           : new Result(-1, output + "\n(killed after " + timeoutSeconds + " s)", seconds);
     } catch (InterruptedException e) {
-      process.destroyForcibly();
+      stop(process);
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while running terraform", e);
     } finally {
       Files.deleteIfExists(log);
+    }
+  }
+
+  /**
+   * Kills a terraform and everything it started: its provider plugins (several hundred MB each) would otherwise
+   * outlive it.
+   *
+   * @param process a terraform process
+   */
+  public static void stop(Process process) {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }
