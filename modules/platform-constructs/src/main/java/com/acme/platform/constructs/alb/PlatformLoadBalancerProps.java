@@ -71,6 +71,9 @@ public record PlatformLoadBalancerProps(
       checkElbName(checks, "name", name);
       checks.check(Checks.isToken(name) || !name.startsWith("internal-"), "name",
           "must not begin with \"internal-\", got " + Checks.quote(name));
+      checks.check(Checks.isToken(name) || !name.toLowerCase(java.util.Locale.ROOT).startsWith("sg-"), "name",
+          "must not begin with \"sg-\" because the security group name starts with the load balancer name and EC2"
+              + " reserves that prefix, got " + Checks.quote(name));
     }
     if (checks.required("vpc", vpc)) {
       String field = internal ? "vpc.privateSubnetIds" : "vpc.publicSubnetIds";

@@ -1,6 +1,7 @@
 package com.acme.platform.constructs.ecs;
 
 import com.acme.platform.constructs.core.Checks;
+import com.acme.platform.constructs.core.ConstructIds;
 import com.acme.platform.constructs.core.IamPolicies;
 import com.acme.platform.constructs.core.JsonDocs;
 import com.hashicorp.cdktf.Fn;
@@ -44,8 +45,9 @@ import software.constructs.Construct;
  *
  * <p>The instances run the ECS-optimized Amazon Linux 2023 AMI, which the launch template names as
  * {@code resolve:ssm:<amiSsmParameter>}: EC2 reads the parameter at each launch, so no data source is read at plan
- * time and new instances pick up new AMIs without a Terraform change. Instances require IMDSv2 (hop limit 2, so that
- * containers in bridge network mode can still reach the metadata service), have an encrypted gp3 root volume and
+ * time and new instances pick up new AMIs without a Terraform change. Instances require IMDSv2 with a hop limit of 1, so
+ * that containers in bridge network mode cannot reach the metadata service and borrow the instance role (tasks get
+ * credentials from their task role; the ECS agent runs on the host network), have an encrypted gp3 root volume and
  * detailed monitoring, live in the VPC's private subnets, and join the cluster through user data that writes
  * {@code ECS_CLUSTER=<clusterName>} to {@code /etc/ecs/ecs.config}. Their security group allows all egress and no
  * ingress; use {@link #allowIngressFrom} to admit a load balancer.
@@ -66,6 +68,8 @@ public final class Ec2Cluster extends Construct {
   /** IAM role and instance profile {@code name_prefix} values may be at most 38 characters. */
   private static final int IAM_NAME_PREFIX_MAX = 38;
   private static final int NAME_PREFIX_MAX = 100;
+  /** The provider accepts launch template name prefixes of 3 to 99 characters. */
+  private static final int LAUNCH_TEMPLATE_NAME_PREFIX_MAX = 99;
   /** Seconds the Auto Scaling group waits after launch before it checks an instance's EC2 health. */
   static final int HEALTH_CHECK_GRACE_PERIOD_SECONDS = 300;
 
@@ -108,8 +112,10 @@ public final class Ec2Cluster extends Construct {
         .build();
     attachPolicy("EcsInstancePolicy", Ec2ClusterProps.ECS_INSTANCE_POLICY_ARN);
     attachPolicy("SsmInstancePolicy", Ec2ClusterProps.SSM_INSTANCE_POLICY_ARN);
-    for (int i = 0; i < props.instancePolicyArns().size(); i++) {
-      attachPolicy("ExtraInstancePolicy" + i, props.instancePolicyArns().get(i));
+    // Ids derive from the ARN, so that removing or reordering one policy never detaches another.
+    for (String arn : props.instancePolicyArns()) {
+      attachPolicy(Checks.isToken(arn) ? "ExtraInstancePolicy" + props.instancePolicyArns().indexOf(arn)
+          : ConstructIds.forValue("ExtraInstancePolicy", arn), arn);
     }
     this.instanceProfile = IamInstanceProfile.Builder.create(this, "InstanceProfile")
         .namePrefix(namePrefix(name, IAM_NAME_PREFIX_MAX))
@@ -132,7 +138,7 @@ public final class Ec2Cluster extends Construct {
 
     Map<String, String> instanceTags = Map.of("Name", name + "-instance");
     this.launchTemplate = LaunchTemplate.Builder.create(this, "LaunchTemplate")
-        .namePrefix(namePrefix(name, NAME_PREFIX_MAX))
+        .namePrefix(launchTemplateNamePrefix(name))
         .description("ECS container instances of cluster " + name)
         .imageId("resolve:ssm:" + props.amiSsmParameter())
         .instanceType(props.instanceType())
@@ -142,7 +148,7 @@ public final class Ec2Cluster extends Construct {
         .metadataOptions(LaunchTemplateMetadataOptions.builder()
             .httpEndpoint("enabled")
             .httpTokens("required")
-            .httpPutResponseHopLimit(2)
+            .httpPutResponseHopLimit(1)
             .build())
         .blockDeviceMappings(List.of(LaunchTemplateBlockDeviceMappings.builder()
             .deviceName("/dev/xvda")
@@ -161,6 +167,8 @@ public final class Ec2Cluster extends Construct {
 
     this.autoScalingGroup = AutoscalingGroup.Builder.create(this, "AutoScalingGroup")
         .namePrefix(namePrefix(name, NAME_PREFIX_MAX))
+        // Instances join the cluster by name: they must not boot before it exists, nor outlive it on destroy.
+        .dependsOn(List.of(cluster))
         .vpcZoneIdentifier(props.vpc().privateSubnetIds())
         .minSize(props.minSize())
         .maxSize(props.maxSize())
@@ -273,6 +281,12 @@ public final class Ec2Cluster extends Construct {
     return "#!/bin/bash\n"
         + "set -euo pipefail\n"
         + "echo \"ECS_CLUSTER=" + clusterName + "\" >> /etc/ecs/ecs.config\n";
+  }
+
+  /** A prefix the provider accepts for launch templates: 3 to 99 characters, even for a one-letter cluster name. */
+  static String launchTemplateNamePrefix(String clusterName) {
+    String prefix = namePrefix(clusterName, LAUNCH_TEMPLATE_NAME_PREFIX_MAX);
+    return prefix.length() >= 3 ? prefix : clusterName + "-lt-";
   }
 
   private static String namePrefix(String base, int max) {

@@ -113,6 +113,9 @@ public record Ec2ClusterProps(
             "must not start with \"aws\", \"ecs\" or \"fargate\" because the capacity provider is named"
                 + " \"<clusterName>" + CAPACITY_PROVIDER_SUFFIX + "\" and ECS reserves those prefixes, got "
                 + Checks.quote(clusterName));
+        checks.check(!lower.startsWith("sg-"), "clusterName", "must not start with \"sg-\" because the instances'"
+            + " security group name starts with the cluster name and EC2 reserves that prefix, got "
+            + Checks.quote(clusterName));
       }
     }
     if (checks.required("vpc", vpc)) {

@@ -1,6 +1,7 @@
 package com.acme.platform.constructs.ecs;
 
 import com.acme.platform.constructs.core.Checks;
+import com.acme.platform.constructs.core.ConstructIds;
 import com.acme.platform.constructs.core.IamPolicies;
 import com.acme.platform.constructs.core.JsonDocs;
 import com.hashicorp.cdktf.ITerraformDependable;
@@ -126,7 +127,7 @@ public final class Ec2Service extends Construct {
       String arn = taskPolicies.get(i);
       // Ids derive from the ARN, so that adding or removing one policy never re-creates the others' attachments.
       String attachmentId = Checks.isToken(arn) ? "TaskRolePolicy" + i
-          : "TaskRolePolicy-" + arn.replaceAll("[^A-Za-z0-9]+", "-");
+          : ConstructIds.forValue("TaskRolePolicy", arn);
       serviceDependencies.add(IamRolePolicyAttachment.Builder.create(this, attachmentId)
           .role(taskRole.getName())
           .policyArn(arn)

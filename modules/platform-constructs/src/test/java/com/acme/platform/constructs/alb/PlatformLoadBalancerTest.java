@@ -299,6 +299,12 @@ class PlatformLoadBalancerTest {
     assertProblem(minimal().name("internal-web"),
         "PlatformLoadBalancerProps.name must not begin with \"internal-\", got \"internal-web\"");
   }
+  @Test
+  void fails_nameWithSecurityGroupPrefix() {
+    assertProblem(minimal().name("sg-web"), "PlatformLoadBalancerProps.name must not begin with \"sg-\" because the"
+        + " security group name starts with the load balancer name and EC2 reserves that prefix, got \"sg-web\"");
+  }
+
 
   @Test
   void fails_internetFacingWithOnePublicSubnet() {

@@ -103,7 +103,7 @@ class Ec2ClusterTest {
         "image_id", "resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id",
         "instance_type", "t3.medium",
         "metadata_options", Map.of("http_tokens", "required", "http_endpoint", "enabled",
-            "http_put_response_hop_limit", 2),
+            "http_put_response_hop_limit", 1),
         "block_device_mappings", List.of(Map.of("device_name", "/dev/xvda", "ebs", Map.of(
             "volume_type", "gp3", "volume_size", 30, "encrypted", "true", "delete_on_termination", "true"))),
         "monitoring", Map.of("enabled", true)));
@@ -287,6 +287,52 @@ class Ec2ClusterTest {
         .hasMessage("Ec2ClusterProps.clusterName must not start with \"aws\", \"ecs\" or \"fargate\" because the"
             + " capacity provider is named \"<clusterName>-ec2\" and ECS reserves those prefixes, got \"" + name
             + "\"");
+  }
+
+  @Test
+  void fails_clusterNameWithSecurityGroupPrefix() {
+    assertThatThrownBy(() -> Ec2ClusterProps.of("sg-apps", VPC))
+        .hasMessage("Ec2ClusterProps.clusterName must not start with \"sg-\" because the instances' security group"
+            + " name starts with the cluster name and EC2 reserves that prefix, got \"sg-apps\"");
+  }
+
+  @Test
+  void instancePolicies_idsFromArn_removingOneKeepsTheOther() {
+    String first = "arn:aws:iam::111111111111:policy/a.b";
+    String second = "arn:aws:iam::111111111111:policy/a-b";
+    Synth both = Synth.stack(stack -> new Ec2Cluster(stack, "Cluster", Ec2ClusterProps.builder().clusterName("apps")
+        .vpc(VPC).instancePolicyArns(List.of(first, second)).build()));
+    Synth onlySecond = Synth.stack(stack -> new Ec2Cluster(stack, "Cluster", Ec2ClusterProps.builder()
+        .clusterName("apps").vpc(VPC).instancePolicyArns(List.of(second)).build()));
+
+    String secondId = attachmentPath(both, second);
+    assertThat(attachmentPath(onlySecond, second)).isEqualTo(secondId);
+    assertThat(attachmentPath(both, first)).isNotEqualTo(secondId);
+  }
+
+  @Test
+  void autoScalingGroup_dependsOnCluster() {
+    assertThat(defaults.only("aws_autoscaling_group").get("depends_on").toString())
+        .contains("aws_ecs_cluster.");
+  }
+
+  @Test
+  void launchTemplateNamePrefix_oneLetterCluster_padded() {
+    assertThat(Ec2Cluster.launchTemplateNamePrefix("a")).isEqualTo("a-lt-");
+    assertThat(Ec2Cluster.launchTemplateNamePrefix("c".repeat(120))).hasSize(99).endsWith("-");
+  }
+
+  /** The logical id Terraform knows the attachment of {@code arn} by (it derives from the construct id). */
+  private static String attachmentPath(Synth synth, String arn) {
+    java.util.Iterator<Map.Entry<String, JsonNode>> byName = synth.json().path("resource")
+        .path("aws_iam_role_policy_attachment").fields();
+    while (byName.hasNext()) {
+      Map.Entry<String, JsonNode> entry = byName.next();
+      if (entry.getValue().get("policy_arn").asText().equals(arn)) {
+        return entry.getKey();
+      }
+    }
+    throw new AssertionError("no attachment of " + arn + " in\n" + synth.pretty());
   }
 
   @Test
