@@ -215,7 +215,9 @@ public final class BootstrapRunner {
       }
       TerraformCli.Result list = terraform.run(dir, TIMEOUT_SECONDS, "state", "list", "-no-color");
       if (!list.ok()) {
-        return new RemoteStateProbe(false, true, list.output());
+        // An existing bucket without this key: the state is simply not there yet.
+        boolean empty = list.output().contains("No state file was found");
+        return new RemoteStateProbe(false, !empty, list.output());
       }
       return new RemoteStateProbe(list.output().contains(bucketAddress(dir)), false, "");
     } finally {
