@@ -23,11 +23,11 @@ import java.util.regex.Pattern;
  *     {@code hostPort} (or set {@code 0}) to get dynamic host ports in bridge network mode. See
  *     <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html">
  *     ContainerDefinition</a>.
- * @param cpu task-level CPU units (1024 units are one vCPU), 128 to 10240. Default: not set, the containers share
- *     the instance's CPU according to their own {@code cpu} values.
- * @param memoryMiB task-level hard memory limit in MiB, 128 to 122880. Default: not set, each container's
- *     {@code memory}/{@code memoryReservation} applies; then every container must set one of them, as ECS on EC2
- *     needs memory at the task or the container level.
+ * @param cpu task-level CPU units (1024 units are one vCPU), 128 to 196608 (the EC2 launch type's limit).
+ *     Default: not set, the containers share the instance's CPU according to their own {@code cpu} values.
+ * @param memoryMiB task-level hard memory limit in MiB, at least 128; it must fit the cluster's instances.
+ *     Default: not set, each container's {@code memory}/{@code memoryReservation} applies; then every container
+ *     must set one of them, as ECS on EC2 needs memory at the task or the container level.
  * @param desiredCount the number of tasks the service starts with, 0 to 1000. Default: {@code minCapacity} when
  *     that is given, else {@code 1}.
  * @param minCapacity the fewest tasks service autoscaling may scale in to, 0 to 1000. Default: {@code desiredCount}.
@@ -132,8 +132,10 @@ public record Ec2ServiceProps(
     }
     ContainerDefinitions containers = ContainerDefinitions.parse(containerDefinitions, checks, "containerDefinitions");
 
-    checks.between("cpu", cpu, 128, 10_240);
-    checks.between("memoryMiB", memoryMiB, 128, 122_880);
+    // EC2 task limits (192 vCPU); Fargate's lower ones do not apply. Memory is bounded by the instance type,
+    // which only the caller knows (the platform app checks it against its table of instance types).
+    checks.between("cpu", cpu, 128, 196_608);
+    checks.atLeast("memoryMiB", memoryMiB, 128);
     if (containers != null && memoryMiB == null) {
       List<String> without = containers.containersWithoutMemory();
       checks.check(without.isEmpty(), "memoryMiB", "is required because containers "

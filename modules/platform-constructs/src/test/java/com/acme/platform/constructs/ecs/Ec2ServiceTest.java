@@ -396,9 +396,9 @@ class Ec2ServiceTest {
 
   @Test
   void fails_cpuAndMemoryOutOfRange() {
-    assertThat(problems(b -> b.cpu(64).memoryMiB(122_881))).containsExactly(
-        "cpu must be between 128 and 10240, got 64",
-        "memoryMiB must be between 128 and 122880, got 122881");
+    assertThat(problems(b -> b.cpu(196_609).memoryMiB(64))).containsExactly(
+        "cpu must be between 128 and 196608, got 196609",
+        "memoryMiB must be >= 128, got 64");
   }
 
   @Test
