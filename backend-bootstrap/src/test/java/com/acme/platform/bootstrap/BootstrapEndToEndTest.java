@@ -2,6 +2,7 @@ package com.acme.platform.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.acme.platform.bootstrap.testing.LocalS3;
 import com.acme.platform.bootstrap.testing.S3CompatProxy;
 import com.acme.platform.bootstrap.testing.S3Server;
 import com.acme.platform.bootstrap.testing.SigV2Client;
@@ -46,7 +47,7 @@ class BootstrapEndToEndTest {
   private static final String OVERRIDE = "zz_e2e_override.tf.json";
 
   private Path work;
-  private S3Server s3;
+  private LocalS3 s3;
   private S3CompatProxy proxy;
   private SigV2Client client;
   private TerraformCli terraform;
@@ -56,9 +57,9 @@ class BootstrapEndToEndTest {
   void start(@TempDir Path tmp) throws IOException {
     work = tmp;
     terraform = TerraformCli.offline(tmp.resolve("cli")).hermetic();
-    s3 = S3Server.start();
-    proxy = S3CompatProxy.start(s3.endpoint());
-    client = new SigV2Client(proxy.endpoint(), S3Server.ACCESS_KEY, S3Server.SECRET_KEY);
+    s3 = LocalS3.start();
+    proxy = s3.proxy();
+    client = s3.client();
   }
 
   @AfterAll
@@ -68,7 +69,6 @@ class BootstrapEndToEndTest {
       // when a provider upgrade breaks this test.
       System.out.println("s3proxy answered 501 to: " + proxy.exchanges().stream().filter(e -> e.status() == 501)
           .map(e -> e.method() + " " + e.target().replaceAll("^/[^/?]+", "")).distinct().sorted().toList());
-      proxy.close();
     }
     if (s3 != null) {
       s3.close();

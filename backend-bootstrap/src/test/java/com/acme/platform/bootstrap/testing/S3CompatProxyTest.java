@@ -25,22 +25,17 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class S3CompatProxyTest {
 
-  private S3Server s3;
-  private S3CompatProxy proxy;
+  private LocalS3 s3;
   private SigV2Client client;
 
   @BeforeAll
   void start() throws IOException {
-    s3 = S3Server.start();
-    proxy = S3CompatProxy.start(s3.endpoint());
-    client = new SigV2Client(proxy.endpoint(), S3Server.ACCESS_KEY, S3Server.SECRET_KEY);
+    s3 = LocalS3.start();
+    client = s3.client();
   }
 
   @AfterAll
   void stop() {
-    if (proxy != null) {
-      proxy.close();
-    }
     if (s3 != null) {
       s3.close();
     }
