@@ -95,7 +95,7 @@ public final class EnvironmentStack extends PlatformStack {
             EPHEMERAL_PORT_FROM, EPHEMERAL_PORT_TO);
       }
     }
-    String targetGroupArn = routing == null ? null : routing.getTargetGroupArn();
+    String targetGroupArn = routing == null ? null : routing.getRoutedTargetGroupArn();
     Ec2Service service = errors.attempt(inputs.serviceOrigin(index, s), () -> new Ec2Service(this,
         "Service" + Names.pascal(s.name()), inputs.service(s, cluster.ref(), targetGroupArn)));
     if (service != null) {

@@ -129,6 +129,17 @@ public final class ServiceRouting extends Construct {
   }
 
   /**
+   * The target group ARN read through the listener rule that forwards to it: the same value as
+   * {@link #getTargetGroupArn()}, but an ECS service given this one waits until the rule exists. ECS refuses to
+   * create a service on a target group that no load balancer uses yet.
+   *
+   * @return the target group ARN, as a reference to the listener rule's forward action
+   */
+  public String getRoutedTargetGroupArn() {
+    return listenerRule.getAction().get(0).getTargetGroupArn();
+  }
+
+  /**
    * The listener rule that forwards matching requests to the target group.
    *
    * @return the listener rule

@@ -96,6 +96,19 @@ class ServiceRoutingTest {
   }
 
   @Test
+  void routedTargetGroupArn_readsThroughTheListenerRule() {
+    Synth synth = Synth.stack(stack -> {
+      ServiceRouting routing = new ServiceRouting(stack, "Orders", minimal().build());
+      com.hashicorp.cdktf.TerraformOutput.Builder.create(stack, "Arn").value(routing.getRoutedTargetGroupArn())
+          .build();
+    });
+
+    // A service given this value depends on the rule, so ECS never sees a target group without a load balancer.
+    assertThat(synth.json().at("/output/Arn/value").asText())
+        .matches("\\$\\{aws_lb_listener_rule\\.[A-Za-z0-9_]+\\.action\\[0\\]\\.target_group_arn}");
+  }
+
+  @Test
   void targetGroup_allOptions_customHealthCheckDelayAndStickiness() {
     allOptions.assertHasResourceWithProperties("aws_lb_target_group", Map.of(
         "name", "orders-api-blue",

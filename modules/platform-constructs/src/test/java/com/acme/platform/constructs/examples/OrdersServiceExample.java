@@ -55,7 +55,7 @@ public final class OrdersServiceExample extends TerraformStack {
         .containerDefinitions("""
             [{"name": "orders", "image": "%s:1.0.0", "essential": true, "memoryReservation": 256,
               "portMappings": [{"containerPort": 8080, "hostPort": 0}]}]""".formatted(repository.getRepositoryUrl()))
-        .targetGroupArn(routing.getTargetGroupArn()).containerName("orders").containerPort(8080)
+        .targetGroupArn(routing.getRoutedTargetGroupArn()).containerName("orders").containerPort(8080)
         .minCapacity(2).maxCapacity(6)
         .build());
     // DOCS_BLOCK_END
