@@ -1,6 +1,6 @@
 package com.acme.platform.constructs.alb;
 
-import java.util.Objects;
+import com.acme.platform.constructs.core.Checks;
 
 /**
  * What service routing needs to know about an application load balancer. {@link PlatformLoadBalancer#ref()} returns
@@ -14,12 +14,14 @@ import java.util.Objects;
  */
 public record LoadBalancerRef(String loadBalancerArn, String dnsName, String listenerArn, String securityGroupId,
     String vpcId) {
-  /** Checks presence. */
+  /** Checks that every value is present, naming the missing ones. */
   public LoadBalancerRef {
-    Objects.requireNonNull(loadBalancerArn, "LoadBalancerRef.loadBalancerArn");
-    Objects.requireNonNull(dnsName, "LoadBalancerRef.dnsName");
-    Objects.requireNonNull(listenerArn, "LoadBalancerRef.listenerArn");
-    Objects.requireNonNull(securityGroupId, "LoadBalancerRef.securityGroupId");
-    Objects.requireNonNull(vpcId, "LoadBalancerRef.vpcId");
+    Checks checks = Checks.of("LoadBalancerRef");
+    checks.required("loadBalancerArn", loadBalancerArn);
+    checks.required("dnsName", dnsName);
+    checks.required("listenerArn", listenerArn);
+    checks.required("securityGroupId", securityGroupId);
+    checks.required("vpcId", vpcId);
+    checks.throwIfAny();
   }
 }

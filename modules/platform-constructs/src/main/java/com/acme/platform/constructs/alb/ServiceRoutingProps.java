@@ -106,6 +106,13 @@ public record ServiceRoutingProps(
     checks.between("unhealthyThresholdCount", unhealthyThresholdCount, 2, 10);
     checks.matches("healthCheckMatcher", healthCheckMatcher, MATCHER,
         "HTTP codes such as 200, 200,302 or 200-399");
+    if (MATCHER.matcher(healthCheckMatcher).matches()) {
+      // Application load balancers accept success codes from 200 to 499 only.
+      boolean inRange = java.util.Arrays.stream(healthCheckMatcher.split("[,-]")).mapToInt(Integer::parseInt)
+          .allMatch(code -> code >= 200 && code <= 499);
+      checks.check(inRange, "healthCheckMatcher", "must use codes from 200 to 499 (application load balancers"
+          + " accept no others), got " + Checks.quote(healthCheckMatcher));
+    }
     checks.between("deregistrationDelaySeconds", deregistrationDelaySeconds, 0, 3600);
     checks.between("stickinessSeconds", stickinessSeconds, 1, 604_800);
     checks.throwIfAny();

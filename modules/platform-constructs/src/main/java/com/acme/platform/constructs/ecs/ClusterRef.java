@@ -1,6 +1,6 @@
 package com.acme.platform.constructs.ecs;
 
-import java.util.Objects;
+import com.acme.platform.constructs.core.Checks;
 
 /**
  * What a service needs to know about the ECS cluster it runs on. {@link Ec2Cluster#ref()} returns one.
@@ -12,11 +12,13 @@ import java.util.Objects;
  */
 public record ClusterRef(String clusterName, String clusterArn, String capacityProviderName,
     String instanceSecurityGroupId) {
-  /** Checks presence. */
+  /** Checks that every value is present, naming the missing ones. */
   public ClusterRef {
-    Objects.requireNonNull(clusterName, "ClusterRef.clusterName");
-    Objects.requireNonNull(clusterArn, "ClusterRef.clusterArn");
-    Objects.requireNonNull(capacityProviderName, "ClusterRef.capacityProviderName");
-    Objects.requireNonNull(instanceSecurityGroupId, "ClusterRef.instanceSecurityGroupId");
+    Checks checks = Checks.of("ClusterRef");
+    checks.required("clusterName", clusterName);
+    checks.required("clusterArn", clusterArn);
+    checks.required("capacityProviderName", capacityProviderName);
+    checks.required("instanceSecurityGroupId", instanceSecurityGroupId);
+    checks.throwIfAny();
   }
 }

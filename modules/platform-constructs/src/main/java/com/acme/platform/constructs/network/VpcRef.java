@@ -1,7 +1,7 @@
 package com.acme.platform.constructs.network;
 
+import com.acme.platform.constructs.core.Checks;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * What other constructs need to know about a VPC. {@link PlatformVpc#ref()} returns one; teams with an existing VPC
@@ -13,11 +13,15 @@ import java.util.Objects;
  * @param privateSubnetIds subnets without public addresses (container instances go here)
  */
 public record VpcRef(String vpcId, String cidrBlock, List<String> publicSubnetIds, List<String> privateSubnetIds) {
-  /** Checks presence and copies the lists. */
+  /** Checks that every value is present (names the missing ones) and copies the lists. */
   public VpcRef {
-    Objects.requireNonNull(vpcId, "VpcRef.vpcId");
-    Objects.requireNonNull(cidrBlock, "VpcRef.cidrBlock");
-    publicSubnetIds = List.copyOf(Objects.requireNonNull(publicSubnetIds, "VpcRef.publicSubnetIds"));
-    privateSubnetIds = List.copyOf(Objects.requireNonNull(privateSubnetIds, "VpcRef.privateSubnetIds"));
+    Checks checks = Checks.of("VpcRef");
+    checks.required("vpcId", vpcId);
+    checks.required("cidrBlock", cidrBlock);
+    checks.required("publicSubnetIds", publicSubnetIds);
+    checks.required("privateSubnetIds", privateSubnetIds);
+    checks.throwIfAny();
+    publicSubnetIds = List.copyOf(publicSubnetIds);
+    privateSubnetIds = List.copyOf(privateSubnetIds);
   }
 }

@@ -236,6 +236,9 @@ class ServiceRoutingTest {
   void fails_matcherNotHttpCodes() {
     assertProblem(minimal().healthCheckMatcher("OK"),
         "ServiceRoutingProps.healthCheckMatcher must be HTTP codes such as 200, 200,302 or 200-399, got \"OK\"");
+    assertProblem(minimal().healthCheckMatcher("200-599"),
+        "ServiceRoutingProps.healthCheckMatcher must use codes from 200 to 499 (application load balancers accept no"
+            + " others), got \"200-599\"");
   }
 
   @Test
