@@ -1,6 +1,7 @@
 package com.acme.platform.bootstrap;
 
 import com.acme.platform.terraform.FileTrees;
+import com.acme.platform.terraform.ProcessRun;
 import com.acme.platform.terraform.TerraformCli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -115,7 +116,7 @@ public final class BootstrapRunner {
           + target.bucketName());
       return EXIT_IMPORT_NEEDED;
     }
-    TerraformCli.Result plan = terraform.run(dir, TIMEOUT_SECONDS, "plan", "-input=false", "-no-color",
+    ProcessRun.Result plan = terraform.run(dir, TIMEOUT_SECONDS, "plan", "-input=false", "-no-color",
         "-detailed-exitcode", "-out=" + PLAN_FILE);
     out.println(plan.output());
     if (plan.exitCode() == 0) {
@@ -161,7 +162,7 @@ public final class BootstrapRunner {
         return 1;
       }
       Files.deleteIfExists(dir.resolve("terraform.tfstate"));
-      TerraformCli.Result plan = terraform.run(dir, TIMEOUT_SECONDS, "plan", "-input=false", "-detailed-exitcode",
+      ProcessRun.Result plan = terraform.run(dir, TIMEOUT_SECONDS, "plan", "-input=false", "-detailed-exitcode",
           "-no-color");
       if (plan.exitCode() != 0) {
         out.println(plan.output());
@@ -169,7 +170,7 @@ public final class BootstrapRunner {
             + "); the local state file was kept");
         return 1;
       }
-      TerraformCli.Result list = terraform.run(dir, TIMEOUT_SECONDS, "state", "list");
+      ProcessRun.Result list = terraform.run(dir, TIMEOUT_SECONDS, "state", "list");
       if (!list.ok() || !list.output().contains(bucketAddress(dir))) {
         out.println(list.output());
         out.println(target.stackName() + ": state in S3 does not list the bucket; the local state file was kept");
@@ -208,12 +209,12 @@ public final class BootstrapRunner {
       Path dir = BootstrapSynth.synth(List.of(target), BackendMode.S3, probe.resolve("out"), preventDestroy)
           .resolve("stacks").resolve(target.stackName());
       customizer.customize(dir, BackendMode.S3);
-      TerraformCli.Result init = terraform.run(dir, TIMEOUT_SECONDS, "init", "-input=false", "-no-color");
+      ProcessRun.Result init = terraform.run(dir, TIMEOUT_SECONDS, "init", "-input=false", "-no-color");
       if (!init.ok()) {
         boolean noBucket = init.output().contains("NoSuchBucket") || init.output().contains("does not exist");
         return new RemoteStateProbe(false, !noBucket, init.output());
       }
-      TerraformCli.Result list = terraform.run(dir, TIMEOUT_SECONDS, "state", "list", "-no-color");
+      ProcessRun.Result list = terraform.run(dir, TIMEOUT_SECONDS, "state", "list", "-no-color");
       if (!list.ok()) {
         // An existing bucket without this key: the state is simply not there yet.
         boolean empty = list.output().contains("No state file was found");
@@ -236,11 +237,11 @@ public final class BootstrapRunner {
       customizer.customize(probe, BackendMode.LOCAL);
       Files.writeString(probe.resolve("zz_probe_override.tf.json"),
           "{\"terraform\": {\"backend\": {\"local\": {\"path\": \"probe.tfstate\"}}}}\n");
-      TerraformCli.Result init = terraform.run(probe, TIMEOUT_SECONDS, "init", "-input=false", "-no-color");
+      ProcessRun.Result init = terraform.run(probe, TIMEOUT_SECONDS, "init", "-input=false", "-no-color");
       if (!init.ok()) {
         throw new IOException("cannot check whether bucket " + target.bucketName() + " exists:\n" + init.output());
       }
-      TerraformCli.Result imported = terraform.run(probe, TIMEOUT_SECONDS, "import", "-input=false", "-no-color",
+      ProcessRun.Result imported = terraform.run(probe, TIMEOUT_SECONDS, "import", "-input=false", "-no-color",
           bucketAddress(stackDir), target.bucketName());
       if (imported.ok()) {
         return true;
@@ -269,7 +270,7 @@ public final class BootstrapRunner {
   }
 
   private boolean step(Path dir, String... args) throws IOException {
-    TerraformCli.Result result = terraform.run(dir, TIMEOUT_SECONDS, args);
+    ProcessRun.Result result = terraform.run(dir, TIMEOUT_SECONDS, args);
     if (!result.ok() || args[0].equals("apply")) {
       out.println(result.output());
     }

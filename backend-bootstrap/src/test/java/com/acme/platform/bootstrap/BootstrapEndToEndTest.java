@@ -6,6 +6,7 @@ import com.acme.platform.bootstrap.testing.LocalS3;
 import com.acme.platform.bootstrap.testing.S3CompatProxy;
 import com.acme.platform.bootstrap.testing.S3Server;
 import com.acme.platform.bootstrap.testing.SigV2Client;
+import com.acme.platform.terraform.ProcessRun;
 import com.acme.platform.terraform.TerraformCli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -103,7 +104,7 @@ class BootstrapEndToEndTest {
     assertThat(client.send("GET", "/" + BUCKET + "?versions&prefix=" + key, "").body())
         .contains("<Key>" + key + "</Key>").contains("<VersionId>");
     assertThat(work.resolve("bootstrap").resolve(TARGET.localStateFile())).doesNotExist();
-    TerraformCli.Result plan = terraform.run(stackDir(), 300, "plan", "-detailed-exitcode", "-no-color");
+    ProcessRun.Result plan = terraform.run(stackDir(), 300, "plan", "-detailed-exitcode", "-no-color");
     assertThat(plan.exitCode()).as(plan.output()).isZero();
   }
 
@@ -120,7 +121,7 @@ class BootstrapEndToEndTest {
         assertThat(System.nanoTime()).as("lock file never appeared:\n%s", Files.readString(log)).isLessThan(deadline);
         Thread.sleep(200);
       }
-      TerraformCli.Result blocked = terraform.run(stackDir(), 120, "plan", "-lock-timeout=0s", "-no-color");
+      ProcessRun.Result blocked = terraform.run(stackDir(), 120, "plan", "-lock-timeout=0s", "-no-color");
 
       assertThat(blocked.exitCode()).as(blocked.output()).isNotZero();
       assertThat(blocked.output()).contains("Error acquiring the state lock");
@@ -130,7 +131,7 @@ class BootstrapEndToEndTest {
         TerraformCli.stop(holder);
       }
     }
-    TerraformCli.Result after = terraform.run(stackDir(), 120, "plan", "-lock-timeout=0s", "-detailed-exitcode",
+    ProcessRun.Result after = terraform.run(stackDir(), 120, "plan", "-lock-timeout=0s", "-detailed-exitcode",
         "-no-color");
     assertThat(after.exitCode()).as("lock released after the holder ended:%n%s", after.output()).isZero();
   }

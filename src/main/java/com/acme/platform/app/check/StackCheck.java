@@ -3,6 +3,7 @@ package com.acme.platform.app.check;
 import com.acme.platform.terraform.FileTrees;
 import com.acme.platform.app.check.StackResult.Outcome;
 import com.acme.platform.terraform.NetworkGuard;
+import com.acme.platform.terraform.ProcessRun;
 import com.acme.platform.terraform.TerraformCli;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ public final class StackCheck {
             && steps.run("validate", offline.run(dir, VALIDATE_TIMEOUT_SECONDS, "validate", "-no-color"))
             && steps.run("plan", offline.run(dir, PLAN_TIMEOUT_SECONDS, "plan", "-input=false", "-lock=false",
                 "-no-color", "-out=" + PLAN_FILE))) {
-          TerraformCli.Result show = offline.run(dir, SHOW_TIMEOUT_SECONDS, "show", "-json", "-no-color", PLAN_FILE);
+          ProcessRun.Result show = offline.run(dir, SHOW_TIMEOUT_SECONDS, "show", "-json", "-no-color", PLAN_FILE);
           steps.resourcesToAdd = show.ok() ? PlanSummary.resourcesToAdd(show.output()) : null;
           if (!show.ok()) {
             steps.fail("terraform show -json " + PLAN_FILE + " failed:", TerraformOutput.diagnostics(show.output()));
@@ -79,7 +80,7 @@ public final class StackCheck {
     private Integer resourcesToAdd;
 
     /** Records one step; true when it succeeded and the next one should run. */
-    boolean run(String step, TerraformCli.Result result) {
+    boolean run(String step, ProcessRun.Result result) {
       if (result.ok()) {
         outcomes.add(Outcome.OK);
         // Only validate's warnings: plan repeats them, and init always warns that the lock file has checksums for

@@ -1,12 +1,10 @@
 package com.acme.platform.app.testing;
 
+import com.acme.platform.terraform.ProcessRun;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs an external command (npm, the cdktf CLI) with a timeout.
@@ -28,30 +26,10 @@ public record Command(int exitCode, String output, double seconds) {
    */
   public static Command run(List<String> command, Path dir, Map<String, String> env, long timeoutSeconds)
       throws IOException {
-    // Output goes to a file, not a pipe, so that a hung command cannot block us past the timeout.
-    Path log = Files.createTempFile("command-", ".log");
-    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile());
+    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
     builder.environment().putAll(env);
-    long start = System.nanoTime();
-    Process process = builder.start();
-    try {
-      boolean finished = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
-      if (!finished) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-      String output = Files.readString(log, StandardCharsets.UTF_8);
-      double seconds = (System.nanoTime() - start) / 1e9;
-      return new Command(finished ? process.exitValue() : -1,
-          finished ? output : output + "\n(killed after " + timeoutSeconds + " s)", seconds);
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while running " + command, e);
-    } finally {
-      Files.deleteIfExists(log);
-    }
+    ProcessRun.Result result = ProcessRun.run(builder, timeoutSeconds);
+    return new Command(result.exitCode(), result.output(), result.seconds());
   }
 
   /** Whether the command succeeded. */

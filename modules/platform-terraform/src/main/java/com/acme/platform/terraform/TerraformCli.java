@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the {@code terraform} binary, either as the user set it up ({@link #system()}) or offline
@@ -145,20 +144,6 @@ public final class TerraformCli {
   }
 
   /**
-   * The outcome of one command.
-   *
-   * @param exitCode the process exit status
-   * @param output standard output and standard error, interleaved
-   * @param seconds how long it took
-   */
-  public record Result(int exitCode, String output, double seconds) {
-    /** Whether the command succeeded. */
-    public boolean ok() {
-      return exitCode == 0;
-    }
-  }
-
-  /**
    * Starts {@code terraform <args>} in {@code dir} without waiting, with its standard input left open (for example a
    * {@code terraform console} that holds the state lock until its input is closed). The caller must destroy it.
    *
@@ -207,48 +192,16 @@ public final class TerraformCli {
    * @return the result
    * @throws IOException when the process cannot be started
    */
-  public Result run(Path dir, long timeoutSeconds, String... args) throws IOException {
-    // Output goes to a file, not a pipe, so that a hung terraform cannot block us past the timeout.
-    Path log = Files.createTempFile("terraform-", ".log");
-    long start = System.nanoTime();
-    Process process;
-    try {
-      process = builder(dir, args).redirectOutput(log.toFile()).start();
-    } catch (IOException e) {
-      Files.deleteIfExists(log);
-      throw e;
-    }
-    try {
-      boolean finished = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
-      if (!finished) {
-        stop(process);
-      }
-      String output = Files.readString(log, StandardCharsets.UTF_8);
-      double seconds = (System.nanoTime() - start) / 1e9;
-      return finished ? new Result(process.exitValue(), output, seconds)
-          : new Result(-1, output + "\n(killed after " + timeoutSeconds + " s)", seconds);
-    } catch (InterruptedException e) {
-      stop(process);
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while running terraform", e);
-    } finally {
-      Files.deleteIfExists(log);
-    }
+  public ProcessRun.Result run(Path dir, long timeoutSeconds, String... args) throws IOException {
+    return ProcessRun.run(builder(dir, args), timeoutSeconds);
   }
 
   /**
-   * Kills a terraform and everything it started: its provider plugins (several hundred MB each) would otherwise
-   * outlive it.
+   * Kills a terraform and everything it started (its provider plugins would otherwise outlive it).
    *
    * @param process a terraform process
    */
   public static void stop(Process process) {
-    process.descendants().forEach(ProcessHandle::destroyForcibly);
-    process.destroyForcibly();
-    try {
-      process.waitFor(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    ProcessRun.stop(process);
   }
 }
