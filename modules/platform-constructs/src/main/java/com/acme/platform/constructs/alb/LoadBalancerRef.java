@@ -14,7 +14,17 @@ import com.acme.platform.constructs.core.Checks;
  */
 public record LoadBalancerRef(String loadBalancerArn, String dnsName, String listenerArn, String securityGroupId,
     String vpcId) {
-  /** Checks that every value is present, naming the missing ones. */
+  /**
+   * Checks that every value is present, naming the missing ones.
+   *
+   * @param loadBalancerArn see {@link LoadBalancerRef#loadBalancerArn()}
+   * @param dnsName see {@link LoadBalancerRef#dnsName()}
+   * @param listenerArn see {@link LoadBalancerRef#listenerArn()}
+   * @param securityGroupId see {@link LoadBalancerRef#securityGroupId()}
+   * @param vpcId see {@link LoadBalancerRef#vpcId()}
+   * @throws com.acme.platform.constructs.core.InvalidPropsException if any value is missing; it lists every
+   *     missing value, not only the first
+   */
   public LoadBalancerRef {
     Checks checks = Checks.of("LoadBalancerRef");
     checks.required("loadBalancerArn", loadBalancerArn);

@@ -58,7 +58,20 @@ public record PlatformLoadBalancerProps(
   static final Pattern ACM_CERTIFICATE_ARN =
       Pattern.compile("arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/.+");
 
-  /** Applies defaults and checks every value; throws all problems at once. */
+  /**
+   * Applies defaults and checks every value; throws all problems at once.
+   *
+   * @param name see {@link PlatformLoadBalancerProps#name()}
+   * @param vpc see {@link PlatformLoadBalancerProps#vpc()}
+   * @param internal see {@link PlatformLoadBalancerProps#internal()}
+   * @param certificateArn see {@link PlatformLoadBalancerProps#certificateArn()}
+   * @param sslPolicy see {@link PlatformLoadBalancerProps#sslPolicy()}
+   * @param deletionProtection see {@link PlatformLoadBalancerProps#deletionProtection()}
+   * @param idleTimeoutSeconds see {@link PlatformLoadBalancerProps#idleTimeoutSeconds()}
+   * @param ingressCidrs see {@link PlatformLoadBalancerProps#ingressCidrs()}
+   * @throws com.acme.platform.constructs.core.InvalidPropsException if any value is missing or invalid;
+   *     it lists every problem, not only the first
+   */
   public PlatformLoadBalancerProps {
     internal = internal != null ? internal : false;
     sslPolicy = sslPolicy != null ? sslPolicy : DEFAULT_SSL_POLICY;
@@ -141,7 +154,11 @@ public record PlatformLoadBalancerProps(
     return builder().name(name).vpc(vpc).build();
   }
 
-  /** Starts a builder. */
+  /**
+   * Starts a builder.
+   *
+   * @return a new, empty builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -159,24 +176,70 @@ public record PlatformLoadBalancerProps(
 
     private Builder() {}
 
-    /** @param v see {@link PlatformLoadBalancerProps#name()} @return this builder */
+    /**
+     * Sets {@link PlatformLoadBalancerProps#name()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder name(String v) { this.name = v; return this; }
-    /** @param v see {@link PlatformLoadBalancerProps#vpc()} @return this builder */
+    /**
+     * Sets {@link PlatformLoadBalancerProps#vpc()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder vpc(VpcRef v) { this.vpc = v; return this; }
-    /** @param v see {@link PlatformLoadBalancerProps#internal()} @return this builder */
+    /**
+     * Sets {@link PlatformLoadBalancerProps#internal()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder internal(Boolean v) { this.internal = v; return this; }
-    /** @param v see {@link PlatformLoadBalancerProps#certificateArn()} @return this builder */
+    /**
+     * Sets {@link PlatformLoadBalancerProps#certificateArn()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder certificateArn(String v) { this.certificateArn = v; return this; }
-    /** @param v see {@link PlatformLoadBalancerProps#sslPolicy()} @return this builder */
+    /**
+     * Sets {@link PlatformLoadBalancerProps#sslPolicy()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder sslPolicy(String v) { this.sslPolicy = v; return this; }
-    /** @param v see {@link PlatformLoadBalancerProps#deletionProtection()} @return this builder */
+    /**
+     * Sets {@link PlatformLoadBalancerProps#deletionProtection()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder deletionProtection(Boolean v) { this.deletionProtection = v; return this; }
-    /** @param v see {@link PlatformLoadBalancerProps#idleTimeoutSeconds()} @return this builder */
+    /**
+     * Sets {@link PlatformLoadBalancerProps#idleTimeoutSeconds()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder idleTimeoutSeconds(Integer v) { this.idleTimeoutSeconds = v; return this; }
-    /** @param v see {@link PlatformLoadBalancerProps#ingressCidrs()} @return this builder */
+    /**
+     * Sets {@link PlatformLoadBalancerProps#ingressCidrs()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder ingressCidrs(List<String> v) { this.ingressCidrs = v; return this; }
 
-    /** @return the validated props */
+    /**
+     * Builds the props, applying defaults and checking every value.
+     *
+     * @return the validated props
+     * @throws com.acme.platform.constructs.core.InvalidPropsException if any value is missing or invalid;
+     *     it lists every problem, not only the first
+     */
     public PlatformLoadBalancerProps build() {
       return new PlatformLoadBalancerProps(name, vpc, internal, certificateArn, sslPolicy, deletionProtection,
           idleTimeoutSeconds, ingressCidrs);

@@ -62,7 +62,26 @@ public record ServiceRoutingProps(
 
   static final Pattern MATCHER = Pattern.compile("\\d{3}(?:-\\d{3})?(?:,\\d{3}(?:-\\d{3})?)*");
 
-  /** Applies defaults and checks every value; throws all problems at once. */
+  /**
+   * Applies defaults and checks every value; throws all problems at once.
+   *
+   * @param targetGroupName see {@link ServiceRoutingProps#targetGroupName()}
+   * @param loadBalancer see {@link ServiceRoutingProps#loadBalancer()}
+   * @param port see {@link ServiceRoutingProps#port()}
+   * @param priority see {@link ServiceRoutingProps#priority()}
+   * @param hostHeaders see {@link ServiceRoutingProps#hostHeaders()}
+   * @param pathPatterns see {@link ServiceRoutingProps#pathPatterns()}
+   * @param healthCheckPath see {@link ServiceRoutingProps#healthCheckPath()}
+   * @param healthCheckIntervalSeconds see {@link ServiceRoutingProps#healthCheckIntervalSeconds()}
+   * @param healthCheckTimeoutSeconds see {@link ServiceRoutingProps#healthCheckTimeoutSeconds()}
+   * @param healthyThresholdCount see {@link ServiceRoutingProps#healthyThresholdCount()}
+   * @param unhealthyThresholdCount see {@link ServiceRoutingProps#unhealthyThresholdCount()}
+   * @param healthCheckMatcher see {@link ServiceRoutingProps#healthCheckMatcher()}
+   * @param deregistrationDelaySeconds see {@link ServiceRoutingProps#deregistrationDelaySeconds()}
+   * @param stickinessSeconds see {@link ServiceRoutingProps#stickinessSeconds()}
+   * @throws com.acme.platform.constructs.core.InvalidPropsException if any value is missing or invalid;
+   *     it lists every problem, not only the first
+   */
   public ServiceRoutingProps {
     Checks checks = Checks.of("ServiceRoutingProps");
     hostHeaders = hostHeaders != null
@@ -125,7 +144,11 @@ public record ServiceRoutingProps(
         unhealthyThresholdCount, healthCheckMatcher, deregistrationDelaySeconds, stickinessSeconds);
   }
 
-  /** Starts a builder. */
+  /**
+   * Starts a builder.
+   *
+   * @return a new, empty builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -149,36 +172,112 @@ public record ServiceRoutingProps(
 
     private Builder() {}
 
-    /** @param v see {@link ServiceRoutingProps#targetGroupName()} @return this builder */
+    /**
+     * Sets {@link ServiceRoutingProps#targetGroupName()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder targetGroupName(String v) { this.targetGroupName = v; return this; }
-    /** @param v see {@link ServiceRoutingProps#loadBalancer()} @return this builder */
+    /**
+     * Sets {@link ServiceRoutingProps#loadBalancer()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder loadBalancer(LoadBalancerRef v) { this.loadBalancer = v; return this; }
-    /** @param v see {@link ServiceRoutingProps#port()} @return this builder */
+    /**
+     * Sets {@link ServiceRoutingProps#port()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder port(Integer v) { this.port = v; return this; }
-    /** @param v see {@link ServiceRoutingProps#priority()} @return this builder */
+    /**
+     * Sets {@link ServiceRoutingProps#priority()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder priority(Integer v) { this.priority = v; return this; }
-    /** @param v see {@link ServiceRoutingProps#hostHeaders()} @return this builder */
+    /**
+     * Sets {@link ServiceRoutingProps#hostHeaders()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder hostHeaders(List<String> v) { this.hostHeaders = v; return this; }
-    /** @param v see {@link ServiceRoutingProps#pathPatterns()} @return this builder */
+    /**
+     * Sets {@link ServiceRoutingProps#pathPatterns()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder pathPatterns(List<String> v) { this.pathPatterns = v; return this; }
-    /** @param v see {@link ServiceRoutingProps#healthCheckPath()} @return this builder */
+    /**
+     * Sets {@link ServiceRoutingProps#healthCheckPath()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder healthCheckPath(String v) { this.healthCheckPath = v; return this; }
-    /** @param v see {@link ServiceRoutingProps#healthCheckIntervalSeconds()} @return this builder */
+    /**
+     * Sets {@link ServiceRoutingProps#healthCheckIntervalSeconds()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder healthCheckIntervalSeconds(Integer v) { this.healthCheckIntervalSeconds = v; return this; }
-    /** @param v see {@link ServiceRoutingProps#healthCheckTimeoutSeconds()} @return this builder */
+    /**
+     * Sets {@link ServiceRoutingProps#healthCheckTimeoutSeconds()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder healthCheckTimeoutSeconds(Integer v) { this.healthCheckTimeoutSeconds = v; return this; }
-    /** @param v see {@link ServiceRoutingProps#healthyThresholdCount()} @return this builder */
+    /**
+     * Sets {@link ServiceRoutingProps#healthyThresholdCount()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder healthyThresholdCount(Integer v) { this.healthyThresholdCount = v; return this; }
-    /** @param v see {@link ServiceRoutingProps#unhealthyThresholdCount()} @return this builder */
+    /**
+     * Sets {@link ServiceRoutingProps#unhealthyThresholdCount()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder unhealthyThresholdCount(Integer v) { this.unhealthyThresholdCount = v; return this; }
-    /** @param v see {@link ServiceRoutingProps#healthCheckMatcher()} @return this builder */
+    /**
+     * Sets {@link ServiceRoutingProps#healthCheckMatcher()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder healthCheckMatcher(String v) { this.healthCheckMatcher = v; return this; }
-    /** @param v see {@link ServiceRoutingProps#deregistrationDelaySeconds()} @return this builder */
+    /**
+     * Sets {@link ServiceRoutingProps#deregistrationDelaySeconds()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder deregistrationDelaySeconds(Integer v) { this.deregistrationDelaySeconds = v; return this; }
-    /** @param v see {@link ServiceRoutingProps#stickinessSeconds()} @return this builder */
+    /**
+     * Sets {@link ServiceRoutingProps#stickinessSeconds()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder stickinessSeconds(Integer v) { this.stickinessSeconds = v; return this; }
 
-    /** @return the validated props */
+    /**
+     * Builds the props, applying defaults and checking every value.
+     *
+     * @return the validated props
+     * @throws com.acme.platform.constructs.core.InvalidPropsException if any value is missing or invalid;
+     *     it lists every problem, not only the first
+     */
     public ServiceRoutingProps build() {
       return new ServiceRoutingProps(targetGroupName, loadBalancer, port, priority, hostHeaders, pathPatterns,
           healthCheckPath, healthCheckIntervalSeconds, healthCheckTimeoutSeconds, healthyThresholdCount,

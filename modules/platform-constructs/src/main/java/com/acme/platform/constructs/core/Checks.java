@@ -146,7 +146,11 @@ public final class Checks {
     return this;
   }
 
-  /** Whether no problem has been recorded so far. */
+  /**
+   * Whether no problem has been recorded so far.
+   *
+   * @return {@code true} when no problem has been recorded
+   */
   public boolean isClean() {
     return problems.isEmpty();
   }

@@ -29,12 +29,20 @@ public final class InvalidPropsException extends IllegalArgumentException {
     this.problems = List.copyOf(problems);
   }
 
-  /** The props type or construct path whose input is wrong. */
+  /**
+   * The props type or construct path whose input is wrong.
+   *
+   * @return the subject, for example {@code ServiceRepositoryProps}
+   */
   public String getSubject() {
     return subject;
   }
 
-  /** Every problem found, in the order the checks ran. */
+  /**
+   * Every problem found, in the order the checks ran.
+   *
+   * @return the problems, at least one; an unmodifiable list
+   */
   public List<Problem> getProblems() {
     return problems;
   }

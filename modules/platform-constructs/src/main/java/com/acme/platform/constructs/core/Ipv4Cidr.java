@@ -15,7 +15,13 @@ public record Ipv4Cidr(long address, int prefixLength) {
   private static final Pattern CIDR = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
   private static final long ALL_ONES = 0xFFFF_FFFFL;
 
-  /** Checks the ranges. */
+  /**
+   * Checks the ranges.
+   *
+   * @param address see {@link Ipv4Cidr#address()}
+   * @param prefixLength see {@link Ipv4Cidr#prefixLength()}
+   * @throws IllegalArgumentException if the address or the prefix length is out of range
+   */
   public Ipv4Cidr {
     if (address < 0 || address > ALL_ONES) {
       throw new IllegalArgumentException("address must be between 0 and 2^32 - 1, got " + address);
@@ -56,22 +62,38 @@ public record Ipv4Cidr(long address, int prefixLength) {
     return new Ipv4Cidr(address, prefixLength);
   }
 
-  /** The netmask as an unsigned 32-bit value. */
+  /**
+   * The netmask as an unsigned 32-bit value.
+   *
+   * @return the netmask, 0 to 2^32 - 1
+   */
   public long netmask() {
     return prefixLength == 0 ? 0 : ALL_ONES << (32 - prefixLength) & ALL_ONES;
   }
 
-  /** Whether all host bits are zero, that is, the address is the first address of the block. */
+  /**
+   * Whether all host bits are zero, that is, the address is the first address of the block.
+   *
+   * @return {@code true} when the address is the first address of the block
+   */
   public boolean isNetworkAddress() {
     return (address & ~netmask() & ALL_ONES) == 0;
   }
 
-  /** The same block with its host bits cleared, for example {@code 10.0.0.0/16} for {@code 10.0.0.1/16}. */
+  /**
+   * The same block with its host bits cleared, for example {@code 10.0.0.0/16} for {@code 10.0.0.1/16}.
+   *
+   * @return the network block, with the same prefix length
+   */
   public Ipv4Cidr network() {
     return new Ipv4Cidr(address & netmask(), prefixLength);
   }
 
-  /** How many addresses the block holds. */
+  /**
+   * How many addresses the block holds.
+   *
+   * @return the number of addresses, 2^(32 - prefixLength)
+   */
   public long size() {
     return 1L << (32 - prefixLength);
   }

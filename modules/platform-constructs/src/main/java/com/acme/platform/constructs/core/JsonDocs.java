@@ -32,7 +32,11 @@ public final class JsonDocs {
     }
   }
 
-  /** The shared mapper, for constructs that parse JSON handed to them as props. */
+  /**
+   * The shared mapper, for constructs that parse JSON handed to them as props.
+   *
+   * @return the shared mapper
+   */
   public static ObjectMapper mapper() {
     return MAPPER;
   }

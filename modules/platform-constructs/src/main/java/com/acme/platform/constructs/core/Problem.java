@@ -10,7 +10,13 @@ import java.util.Objects;
  *     {@code must be >= 1, got 0}
  */
 public record Problem(String field, String message) {
-  /** Checks that both parts are present. */
+  /**
+   * Checks that both parts are present.
+   *
+   * @param field see {@link Problem#field()}
+   * @param message see {@link Problem#message()}
+   * @throws NullPointerException if either part is null
+   */
   public Problem {
     Objects.requireNonNull(field, "field");
     Objects.requireNonNull(message, "message");

@@ -107,37 +107,65 @@ public final class ServiceRepository extends Construct {
         "Action", List.of("ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"))));
   }
 
-  /** The props this repository was built from. */
+  /**
+   * The props this repository was built from.
+   *
+   * @return the validated props
+   */
   public ServiceRepositoryProps getProps() {
     return props;
   }
 
-  /** The underlying repository, for escape hatches such as {@code addOverride}. */
+  /**
+   * The underlying repository, for escape hatches such as {@code addOverride}.
+   *
+   * @return the {@code aws_ecr_repository} resource
+   */
   public EcrRepository getRepository() {
     return repository;
   }
 
-  /** The lifecycle policy attached to the repository. */
+  /**
+   * The lifecycle policy attached to the repository.
+   *
+   * @return the {@code aws_ecr_lifecycle_policy} resource
+   */
   public EcrLifecyclePolicy getLifecyclePolicy() {
     return lifecyclePolicy;
   }
 
-  /** The cross-account pull policy, or {@code null} when {@code pullAccountIds} is empty. */
+  /**
+   * The cross-account pull policy, or {@code null} when {@code pullAccountIds} is empty.
+   *
+   * @return the {@code aws_ecr_repository_policy} resource, or {@code null}
+   */
   public EcrRepositoryPolicy getRepositoryPolicy() {
     return repositoryPolicy;
   }
 
-  /** The repository name (a plain string, known at synth). */
+  /**
+   * The repository name (a plain string, known at synth).
+   *
+   * @return the repository name
+   */
   public String getRepositoryName() {
     return props.repositoryName();
   }
 
-  /** {@code ACCOUNT.dkr.ecr.REGION.amazonaws.com/NAME}; a token until apply. */
+  /**
+   * {@code ACCOUNT.dkr.ecr.REGION.amazonaws.com/NAME}; a token until apply.
+   *
+   * @return the repository URL, for image references
+   */
   public String getRepositoryUrl() {
     return repository.getRepositoryUrl();
   }
 
-  /** The repository ARN; a token until apply. */
+  /**
+   * The repository ARN; a token until apply.
+   *
+   * @return the repository ARN
+   */
   public String getRepositoryArn() {
     return repository.getArn();
   }

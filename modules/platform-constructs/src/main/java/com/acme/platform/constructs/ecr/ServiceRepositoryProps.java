@@ -33,7 +33,19 @@ public record ServiceRepositoryProps(
   static final Pattern ACCOUNT_ID = AwsPatterns.ACCOUNT_ID;
   static final Pattern KMS_KEY_ARN = AwsPatterns.KMS_KEY_ARN;
 
-  /** Applies defaults and checks every value; throws all problems at once. */
+  /**
+   * Applies defaults and checks every value; throws all problems at once.
+   *
+   * @param repositoryName see {@link ServiceRepositoryProps#repositoryName()}
+   * @param immutableTags see {@link ServiceRepositoryProps#immutableTags()}
+   * @param scanOnPush see {@link ServiceRepositoryProps#scanOnPush()}
+   * @param keepLastImages see {@link ServiceRepositoryProps#keepLastImages()}
+   * @param untaggedExpiryDays see {@link ServiceRepositoryProps#untaggedExpiryDays()}
+   * @param kmsKeyArn see {@link ServiceRepositoryProps#kmsKeyArn()}
+   * @param pullAccountIds see {@link ServiceRepositoryProps#pullAccountIds()}
+   * @throws com.acme.platform.constructs.core.InvalidPropsException if any value is missing or invalid;
+   *     it lists every problem, not only the first
+   */
   public ServiceRepositoryProps {
     immutableTags = immutableTags != null ? immutableTags : true;
     scanOnPush = scanOnPush != null ? scanOnPush : true;
@@ -67,7 +79,11 @@ public record ServiceRepositoryProps(
     return builder().repositoryName(repositoryName).build();
   }
 
-  /** Starts a builder. */
+  /**
+   * Starts a builder.
+   *
+   * @return a new, empty builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -84,22 +100,63 @@ public record ServiceRepositoryProps(
 
     private Builder() {}
 
-    /** @param v see {@link ServiceRepositoryProps#repositoryName()} @return this builder */
+    /**
+     * Sets {@link ServiceRepositoryProps#repositoryName()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder repositoryName(String v) { this.repositoryName = v; return this; }
-    /** @param v see {@link ServiceRepositoryProps#immutableTags()} @return this builder */
+    /**
+     * Sets {@link ServiceRepositoryProps#immutableTags()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder immutableTags(Boolean v) { this.immutableTags = v; return this; }
-    /** @param v see {@link ServiceRepositoryProps#scanOnPush()} @return this builder */
+    /**
+     * Sets {@link ServiceRepositoryProps#scanOnPush()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder scanOnPush(Boolean v) { this.scanOnPush = v; return this; }
-    /** @param v see {@link ServiceRepositoryProps#keepLastImages()} @return this builder */
+    /**
+     * Sets {@link ServiceRepositoryProps#keepLastImages()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder keepLastImages(Integer v) { this.keepLastImages = v; return this; }
-    /** @param v see {@link ServiceRepositoryProps#untaggedExpiryDays()} @return this builder */
+    /**
+     * Sets {@link ServiceRepositoryProps#untaggedExpiryDays()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder untaggedExpiryDays(Integer v) { this.untaggedExpiryDays = v; return this; }
-    /** @param v see {@link ServiceRepositoryProps#kmsKeyArn()} @return this builder */
+    /**
+     * Sets {@link ServiceRepositoryProps#kmsKeyArn()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder kmsKeyArn(String v) { this.kmsKeyArn = v; return this; }
-    /** @param v see {@link ServiceRepositoryProps#pullAccountIds()} @return this builder */
+    /**
+     * Sets {@link ServiceRepositoryProps#pullAccountIds()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder pullAccountIds(List<String> v) { this.pullAccountIds = v; return this; }
 
-    /** @return the validated props */
+    /**
+     * Builds the props, applying defaults and checking every value.
+     *
+     * @return the validated props
+     * @throws com.acme.platform.constructs.core.InvalidPropsException if any value is missing or invalid;
+     *     it lists every problem, not only the first
+     */
     public ServiceRepositoryProps build() {
       return new ServiceRepositoryProps(repositoryName, immutableTags, scanOnPush, keepLastImages,
           untaggedExpiryDays, kmsKeyArn, pullAccountIds);

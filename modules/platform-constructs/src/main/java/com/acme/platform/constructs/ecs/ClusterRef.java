@@ -12,7 +12,16 @@ import com.acme.platform.constructs.core.Checks;
  */
 public record ClusterRef(String clusterName, String clusterArn, String capacityProviderName,
     String instanceSecurityGroupId) {
-  /** Checks that every value is present, naming the missing ones. */
+  /**
+   * Checks that every value is present, naming the missing ones.
+   *
+   * @param clusterName see {@link ClusterRef#clusterName()}
+   * @param clusterArn see {@link ClusterRef#clusterArn()}
+   * @param capacityProviderName see {@link ClusterRef#capacityProviderName()}
+   * @param instanceSecurityGroupId see {@link ClusterRef#instanceSecurityGroupId()}
+   * @throws com.acme.platform.constructs.core.InvalidPropsException if any value is missing; it lists every
+   *     missing value, not only the first
+   */
   public ClusterRef {
     Checks checks = Checks.of("ClusterRef");
     checks.required("clusterName", clusterName);

@@ -280,7 +280,11 @@ public final class ContainerDefinitions {
     return new ContainerDefinitions(copy);
   }
 
-  /** The container names, in the order of the array. */
+  /**
+   * The container names, in the order of the array.
+   *
+   * @return the container names
+   */
   public List<String> containerNames() {
     List<String> names = new ArrayList<>();
     containers.forEach(c -> names.add(c.get("name").textValue()));

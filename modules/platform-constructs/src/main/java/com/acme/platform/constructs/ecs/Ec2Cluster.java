@@ -306,22 +306,38 @@ public final class Ec2Cluster extends Construct {
         getInstanceSecurityGroupId());
   }
 
-  /** The props this cluster was built from. */
+  /**
+   * The props this cluster was built from.
+   *
+   * @return the validated props
+   */
   public Ec2ClusterProps getProps() {
     return props;
   }
 
-  /** The underlying ECS cluster, for escape hatches such as {@code addOverride}. */
+  /**
+   * The underlying ECS cluster, for escape hatches such as {@code addOverride}.
+   *
+   * @return the {@code aws_ecs_cluster} resource
+   */
   public EcsCluster getCluster() {
     return cluster;
   }
 
-  /** The cluster name (a plain string, known at synth). */
+  /**
+   * The cluster name (a plain string, known at synth).
+   *
+   * @return the cluster name
+   */
   public String getClusterName() {
     return props.clusterName();
   }
 
-  /** The cluster ARN; a token until apply. */
+  /**
+   * The cluster ARN; a token until apply.
+   *
+   * @return the cluster ARN
+   */
   public String getClusterArn() {
     return cluster.getArn();
   }
@@ -329,57 +345,99 @@ public final class Ec2Cluster extends Construct {
   /**
    * The capacity provider name {@code <clusterName>-ec2}, as a token on the cluster's capacity-provider association
    * (see {@link #ref()}). {@link #capacityProviderName(String)} gives the plain string.
+   *
+   * @return the capacity provider name, as a token
    */
   public String getCapacityProviderName() {
     return Token.asString(Fn.one(clusterCapacityProviders.getCapacityProviders()));
   }
 
-  /** The Auto Scaling group that runs the container instances. */
+  /**
+   * The Auto Scaling group that runs the container instances.
+   *
+   * @return the {@code aws_autoscaling_group} resource
+   */
   public AutoscalingGroup getAutoScalingGroup() {
     return autoScalingGroup;
   }
 
-  /** The launch template of the container instances. */
+  /**
+   * The launch template of the container instances.
+   *
+   * @return the {@code aws_launch_template} resource
+   */
   public LaunchTemplate getLaunchTemplate() {
     return launchTemplate;
   }
 
-  /** The EC2 capacity provider. */
+  /**
+   * The EC2 capacity provider.
+   *
+   * @return the {@code aws_ecs_capacity_provider} resource
+   */
   public EcsCapacityProvider getCapacityProvider() {
     return capacityProvider;
   }
 
-  /** The association of the capacity provider with the cluster, including the default strategy. */
+  /**
+   * The association of the capacity provider with the cluster, including the default strategy.
+   *
+   * @return the {@code aws_ecs_cluster_capacity_providers} resource
+   */
   public EcsClusterCapacityProviders getClusterCapacityProviders() {
     return clusterCapacityProviders;
   }
 
-  /** The IAM role of the container instances (not the task role). */
+  /**
+   * The IAM role of the container instances (not the task role).
+   *
+   * @return the instance role
+   */
   public IamRole getInstanceRole() {
     return instanceRole;
   }
 
-  /** The managed-policy attachments of the instance role: ECS, SSM, then each extra policy in order. */
+  /**
+   * The managed-policy attachments of the instance role: ECS, SSM, then each extra policy in order.
+   *
+   * @return the policy attachments, in that order; an unmodifiable list
+   */
   public List<IamRolePolicyAttachment> getInstancePolicyAttachments() {
     return List.copyOf(instancePolicyAttachments);
   }
 
-  /** The instance profile that carries the instance role. */
+  /**
+   * The instance profile that carries the instance role.
+   *
+   * @return the {@code aws_iam_instance_profile} resource
+   */
   public IamInstanceProfile getInstanceProfile() {
     return instanceProfile;
   }
 
-  /** The security group of the container instances. */
+  /**
+   * The security group of the container instances.
+   *
+   * @return the instances' {@code aws_security_group} resource
+   */
   public SecurityGroup getInstanceSecurityGroup() {
     return instanceSecurityGroup;
   }
 
-  /** The container instances' security group id; a token until apply. */
+  /**
+   * The container instances' security group id; a token until apply.
+   *
+   * @return the security group id
+   */
   public String getInstanceSecurityGroupId() {
     return instanceSecurityGroup.getId();
   }
 
-  /** The rule that allows all outbound traffic from the container instances. */
+  /**
+   * The rule that allows all outbound traffic from the container instances.
+   *
+   * @return the {@code aws_vpc_security_group_egress_rule} resource
+   */
   public VpcSecurityGroupEgressRule getInstanceEgressRule() {
     return instanceEgressRule;
   }

@@ -83,7 +83,23 @@ public record Ec2ClusterProps(
   static final int MAX_NAME_LENGTH = 255 - CAPACITY_PROVIDER_SUFFIX.length();
   static final List<String> RESERVED_PREFIXES = List.of("aws", "ecs", "fargate");
 
-  /** Applies defaults and checks every value; throws all problems at once. */
+  /**
+   * Applies defaults and checks every value; throws all problems at once.
+   *
+   * @param clusterName see {@link Ec2ClusterProps#clusterName()}
+   * @param vpc see {@link Ec2ClusterProps#vpc()}
+   * @param instanceType see {@link Ec2ClusterProps#instanceType()}
+   * @param minSize see {@link Ec2ClusterProps#minSize()}
+   * @param maxSize see {@link Ec2ClusterProps#maxSize()}
+   * @param rootVolumeGiB see {@link Ec2ClusterProps#rootVolumeGiB()}
+   * @param amiSsmParameter see {@link Ec2ClusterProps#amiSsmParameter()}
+   * @param containerInsights see {@link Ec2ClusterProps#containerInsights()}
+   * @param targetCapacityPercent see {@link Ec2ClusterProps#targetCapacityPercent()}
+   * @param managedTerminationProtection see {@link Ec2ClusterProps#managedTerminationProtection()}
+   * @param instancePolicyArns see {@link Ec2ClusterProps#instancePolicyArns()}
+   * @throws com.acme.platform.constructs.core.InvalidPropsException if any value is missing or invalid;
+   *     it lists every problem, not only the first
+   */
   public Ec2ClusterProps {
     instanceType = instanceType != null ? instanceType : DEFAULT_INSTANCE_TYPE;
     minSize = minSize != null ? minSize : 1;
@@ -157,7 +173,11 @@ public record Ec2ClusterProps(
     return builder().clusterName(clusterName).vpc(vpc).build();
   }
 
-  /** Starts a builder. */
+  /**
+   * Starts a builder.
+   *
+   * @return a new, empty builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -178,30 +198,91 @@ public record Ec2ClusterProps(
 
     private Builder() {}
 
-    /** @param v see {@link Ec2ClusterProps#clusterName()} @return this builder */
+    /**
+     * Sets {@link Ec2ClusterProps#clusterName()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder clusterName(String v) { this.clusterName = v; return this; }
-    /** @param v see {@link Ec2ClusterProps#vpc()} @return this builder */
+    /**
+     * Sets {@link Ec2ClusterProps#vpc()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder vpc(VpcRef v) { this.vpc = v; return this; }
-    /** @param v see {@link Ec2ClusterProps#instanceType()} @return this builder */
+    /**
+     * Sets {@link Ec2ClusterProps#instanceType()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder instanceType(String v) { this.instanceType = v; return this; }
-    /** @param v see {@link Ec2ClusterProps#minSize()} @return this builder */
+    /**
+     * Sets {@link Ec2ClusterProps#minSize()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder minSize(Integer v) { this.minSize = v; return this; }
-    /** @param v see {@link Ec2ClusterProps#maxSize()} @return this builder */
+    /**
+     * Sets {@link Ec2ClusterProps#maxSize()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder maxSize(Integer v) { this.maxSize = v; return this; }
-    /** @param v see {@link Ec2ClusterProps#rootVolumeGiB()} @return this builder */
+    /**
+     * Sets {@link Ec2ClusterProps#rootVolumeGiB()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder rootVolumeGiB(Integer v) { this.rootVolumeGiB = v; return this; }
-    /** @param v see {@link Ec2ClusterProps#amiSsmParameter()} @return this builder */
+    /**
+     * Sets {@link Ec2ClusterProps#amiSsmParameter()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder amiSsmParameter(String v) { this.amiSsmParameter = v; return this; }
-    /** @param v see {@link Ec2ClusterProps#containerInsights()} @return this builder */
+    /**
+     * Sets {@link Ec2ClusterProps#containerInsights()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder containerInsights(Boolean v) { this.containerInsights = v; return this; }
-    /** @param v see {@link Ec2ClusterProps#targetCapacityPercent()} @return this builder */
+    /**
+     * Sets {@link Ec2ClusterProps#targetCapacityPercent()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder targetCapacityPercent(Integer v) { this.targetCapacityPercent = v; return this; }
-    /** @param v see {@link Ec2ClusterProps#managedTerminationProtection()} @return this builder */
+    /**
+     * Sets {@link Ec2ClusterProps#managedTerminationProtection()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder managedTerminationProtection(Boolean v) { this.managedTerminationProtection = v; return this; }
-    /** @param v see {@link Ec2ClusterProps#instancePolicyArns()} @return this builder */
+    /**
+     * Sets {@link Ec2ClusterProps#instancePolicyArns()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder instancePolicyArns(List<String> v) { this.instancePolicyArns = v; return this; }
 
-    /** @return the validated props */
+    /**
+     * Builds the props, applying defaults and checking every value.
+     *
+     * @return the validated props
+     * @throws com.acme.platform.constructs.core.InvalidPropsException if any value is missing or invalid;
+     *     it lists every problem, not only the first
+     */
     public Ec2ClusterProps build() {
       return new Ec2ClusterProps(clusterName, vpc, instanceType, minSize, maxSize, rootVolumeGiB, amiSsmParameter,
           containerInsights, targetCapacityPercent, managedTerminationProtection, instancePolicyArns);

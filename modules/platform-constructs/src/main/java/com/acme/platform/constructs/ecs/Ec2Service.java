@@ -242,27 +242,47 @@ public final class Ec2Service extends Construct {
         "Resource", arns.stream().distinct().sorted().toList())));
   }
 
-  /** The props this service was built from. */
+  /**
+   * The props this service was built from.
+   *
+   * @return the validated props
+   */
   public Ec2ServiceProps getProps() {
     return props;
   }
 
-  /** The underlying ECS service, for escape hatches such as {@code addOverride}. */
+  /**
+   * The underlying ECS service, for escape hatches such as {@code addOverride}.
+   *
+   * @return the {@code aws_ecs_service} resource
+   */
   public EcsService getService() {
     return service;
   }
 
-  /** The service name (a plain string, known at synth). */
+  /**
+   * The service name (a plain string, known at synth).
+   *
+   * @return the service name
+   */
   public String getServiceName() {
     return props.serviceName();
   }
 
-  /** The service ARN; a token until apply. */
+  /**
+   * The service ARN; a token until apply.
+   *
+   * @return the service ARN
+   */
   public String getServiceArn() {
     return service.getId();
   }
 
-  /** The task definition Terraform registers. */
+  /**
+   * The task definition Terraform registers.
+   *
+   * @return the {@code aws_ecs_task_definition} resource
+   */
   public EcsTaskDefinition getTaskDefinition() {
     return taskDefinition;
   }
@@ -270,42 +290,72 @@ public final class Ec2Service extends Construct {
   /**
    * The ARN (with revision) of the task definition Terraform registers; a token until apply. With
    * {@code taskDefinitionManagedExternally} the service may run a later revision.
+   *
+   * @return the task definition ARN, with revision
    */
   public String getTaskDefinitionArn() {
     return taskDefinition.getArn();
   }
 
-  /** The log group {@code /ecs/<serviceName>} that containers without their own log configuration write to. */
+  /**
+   * The log group {@code /ecs/<serviceName>} that containers without their own log configuration write to.
+   *
+   * @return the {@code aws_cloudwatch_log_group} resource
+   */
   public CloudwatchLogGroup getLogGroup() {
     return logGroup;
   }
 
-  /** The log group name, {@code /ecs/<serviceName>} (a plain string, known at synth). */
+  /**
+   * The log group name, {@code /ecs/<serviceName>} (a plain string, known at synth).
+   *
+   * @return the log group name
+   */
   public String getLogGroupName() {
     return "/ecs/" + props.serviceName();
   }
 
-  /** The role ECS uses to pull images, write logs and read the containers' secrets. */
+  /**
+   * The role ECS uses to pull images, write logs and read the containers' secrets.
+   *
+   * @return the task execution role
+   */
   public IamRole getExecutionRole() {
     return executionRole;
   }
 
-  /** The role the application in the containers runs as; attach policies to it to grant access to AWS. */
+  /**
+   * The role the application in the containers runs as; attach policies to it to grant access to AWS.
+   *
+   * @return the task role
+   */
   public IamRole getTaskRole() {
     return taskRole;
   }
 
-  /** The service autoscaling target, or {@code null} when {@code maxCapacity} equals {@code minCapacity}. */
+  /**
+   * The service autoscaling target, or {@code null} when {@code maxCapacity} equals {@code minCapacity}.
+   *
+   * @return the {@code aws_appautoscaling_target} resource, or {@code null}
+   */
   public AppautoscalingTarget getScalableTarget() {
     return scalableTarget;
   }
 
-  /** The CPU target-tracking policy, or {@code null} when {@code maxCapacity} equals {@code minCapacity}. */
+  /**
+   * The CPU target-tracking policy, or {@code null} when {@code maxCapacity} equals {@code minCapacity}.
+   *
+   * @return the {@code aws_appautoscaling_policy} resource, or {@code null}
+   */
   public AppautoscalingPolicy getScalingPolicy() {
     return scalingPolicy;
   }
 
-  /** The container definitions as registered, after the {@code awslogs} configuration was added. */
+  /**
+   * The container definitions as registered, after the {@code awslogs} configuration was added.
+   *
+   * @return the registered container definitions
+   */
   public ContainerDefinitions getContainerDefinitions() {
     return containerDefinitions;
   }

@@ -103,7 +103,34 @@ public record Ec2ServiceProps(
   static final List<Integer> RETENTION_DAYS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545,
       731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
 
-  /** Applies defaults and checks every value; throws all problems at once. */
+  /**
+   * Applies defaults and checks every value; throws all problems at once.
+   *
+   * @param serviceName see {@link Ec2ServiceProps#serviceName()}
+   * @param cluster see {@link Ec2ServiceProps#cluster()}
+   * @param awsRegion see {@link Ec2ServiceProps#awsRegion()}
+   * @param containerDefinitions see {@link Ec2ServiceProps#containerDefinitions()}
+   * @param cpu see {@link Ec2ServiceProps#cpu()}
+   * @param memoryMiB see {@link Ec2ServiceProps#memoryMiB()}
+   * @param desiredCount see {@link Ec2ServiceProps#desiredCount()}
+   * @param minCapacity see {@link Ec2ServiceProps#minCapacity()}
+   * @param maxCapacity see {@link Ec2ServiceProps#maxCapacity()}
+   * @param targetCpuPercent see {@link Ec2ServiceProps#targetCpuPercent()}
+   * @param scaleInCooldownSeconds see {@link Ec2ServiceProps#scaleInCooldownSeconds()}
+   * @param scaleOutCooldownSeconds see {@link Ec2ServiceProps#scaleOutCooldownSeconds()}
+   * @param deploymentMinimumHealthyPercent see {@link Ec2ServiceProps#deploymentMinimumHealthyPercent()}
+   * @param deploymentMaximumPercent see {@link Ec2ServiceProps#deploymentMaximumPercent()}
+   * @param targetGroupArn see {@link Ec2ServiceProps#targetGroupArn()}
+   * @param containerName see {@link Ec2ServiceProps#containerName()}
+   * @param containerPort see {@link Ec2ServiceProps#containerPort()}
+   * @param healthCheckGracePeriodSeconds see {@link Ec2ServiceProps#healthCheckGracePeriodSeconds()}
+   * @param logRetentionDays see {@link Ec2ServiceProps#logRetentionDays()}
+   * @param taskRolePolicyArns see {@link Ec2ServiceProps#taskRolePolicyArns()}
+   * @param executionRoleSecretArns see {@link Ec2ServiceProps#executionRoleSecretArns()}
+   * @param taskDefinitionManagedExternally see {@link Ec2ServiceProps#taskDefinitionManagedExternally()}
+   * @throws com.acme.platform.constructs.core.InvalidPropsException if any value is missing or invalid;
+   *     it lists every problem, not only the first
+   */
   public Ec2ServiceProps {
     // A service given only a minimum starts at that minimum, not below it.
     desiredCount = desiredCount != null ? desiredCount : minCapacity != null ? minCapacity : 1;
@@ -223,17 +250,29 @@ public record Ec2ServiceProps(
     return count >= 0 && count <= MAX_COUNT;
   }
 
-  /** Whether the service registers its tasks in a target group. */
+  /**
+   * Whether the service registers its tasks in a target group.
+   *
+   * @return {@code true} when {@code targetGroupArn} is set
+   */
   public boolean loadBalanced() {
     return targetGroupArn != null;
   }
 
-  /** Whether service autoscaling is created, that is {@code maxCapacity > minCapacity}. */
+  /**
+   * Whether service autoscaling is created, that is {@code maxCapacity > minCapacity}.
+   *
+   * @return {@code true} when {@code maxCapacity > minCapacity}
+   */
   public boolean autoscaled() {
     return maxCapacity > minCapacity;
   }
 
-  /** Starts a builder. */
+  /**
+   * Starts a builder.
+   *
+   * @return a new, empty builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -265,52 +304,168 @@ public record Ec2ServiceProps(
 
     private Builder() {}
 
-    /** @param v see {@link Ec2ServiceProps#serviceName()} @return this builder */
+    /**
+     * Sets {@link Ec2ServiceProps#serviceName()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder serviceName(String v) { this.serviceName = v; return this; }
-    /** @param v see {@link Ec2ServiceProps#cluster()} @return this builder */
+    /**
+     * Sets {@link Ec2ServiceProps#cluster()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder cluster(ClusterRef v) { this.cluster = v; return this; }
-    /** @param v see {@link Ec2ServiceProps#awsRegion()} @return this builder */
+    /**
+     * Sets {@link Ec2ServiceProps#awsRegion()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder awsRegion(String v) { this.awsRegion = v; return this; }
-    /** @param v see {@link Ec2ServiceProps#containerDefinitions()} @return this builder */
+    /**
+     * Sets {@link Ec2ServiceProps#containerDefinitions()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder containerDefinitions(String v) { this.containerDefinitions = v; return this; }
-    /** @param v see {@link Ec2ServiceProps#cpu()} @return this builder */
+    /**
+     * Sets {@link Ec2ServiceProps#cpu()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder cpu(Integer v) { this.cpu = v; return this; }
-    /** @param v see {@link Ec2ServiceProps#memoryMiB()} @return this builder */
+    /**
+     * Sets {@link Ec2ServiceProps#memoryMiB()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder memoryMiB(Integer v) { this.memoryMiB = v; return this; }
-    /** @param v see {@link Ec2ServiceProps#desiredCount()} @return this builder */
+    /**
+     * Sets {@link Ec2ServiceProps#desiredCount()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder desiredCount(Integer v) { this.desiredCount = v; return this; }
-    /** @param v see {@link Ec2ServiceProps#minCapacity()} @return this builder */
+    /**
+     * Sets {@link Ec2ServiceProps#minCapacity()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder minCapacity(Integer v) { this.minCapacity = v; return this; }
-    /** @param v see {@link Ec2ServiceProps#maxCapacity()} @return this builder */
+    /**
+     * Sets {@link Ec2ServiceProps#maxCapacity()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder maxCapacity(Integer v) { this.maxCapacity = v; return this; }
-    /** @param v see {@link Ec2ServiceProps#targetCpuPercent()} @return this builder */
+    /**
+     * Sets {@link Ec2ServiceProps#targetCpuPercent()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder targetCpuPercent(Integer v) { this.targetCpuPercent = v; return this; }
-    /** @param v see {@link Ec2ServiceProps#scaleInCooldownSeconds()} @return this builder */
+    /**
+     * Sets {@link Ec2ServiceProps#scaleInCooldownSeconds()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder scaleInCooldownSeconds(Integer v) { this.scaleInCooldownSeconds = v; return this; }
-    /** @param v see {@link Ec2ServiceProps#scaleOutCooldownSeconds()} @return this builder */
+    /**
+     * Sets {@link Ec2ServiceProps#scaleOutCooldownSeconds()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder scaleOutCooldownSeconds(Integer v) { this.scaleOutCooldownSeconds = v; return this; }
-    /** @param v see {@link Ec2ServiceProps#deploymentMinimumHealthyPercent()} @return this builder */
+    /**
+     * Sets {@link Ec2ServiceProps#deploymentMinimumHealthyPercent()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder deploymentMinimumHealthyPercent(Integer v) { this.deploymentMinimumHealthyPercent = v; return this; }
-    /** @param v see {@link Ec2ServiceProps#deploymentMaximumPercent()} @return this builder */
+    /**
+     * Sets {@link Ec2ServiceProps#deploymentMaximumPercent()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder deploymentMaximumPercent(Integer v) { this.deploymentMaximumPercent = v; return this; }
-    /** @param v see {@link Ec2ServiceProps#targetGroupArn()} @return this builder */
+    /**
+     * Sets {@link Ec2ServiceProps#targetGroupArn()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder targetGroupArn(String v) { this.targetGroupArn = v; return this; }
-    /** @param v see {@link Ec2ServiceProps#containerName()} @return this builder */
+    /**
+     * Sets {@link Ec2ServiceProps#containerName()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder containerName(String v) { this.containerName = v; return this; }
-    /** @param v see {@link Ec2ServiceProps#containerPort()} @return this builder */
+    /**
+     * Sets {@link Ec2ServiceProps#containerPort()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder containerPort(Integer v) { this.containerPort = v; return this; }
-    /** @param v see {@link Ec2ServiceProps#healthCheckGracePeriodSeconds()} @return this builder */
+    /**
+     * Sets {@link Ec2ServiceProps#healthCheckGracePeriodSeconds()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder healthCheckGracePeriodSeconds(Integer v) { this.healthCheckGracePeriodSeconds = v; return this; }
-    /** @param v see {@link Ec2ServiceProps#logRetentionDays()} @return this builder */
+    /**
+     * Sets {@link Ec2ServiceProps#logRetentionDays()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder logRetentionDays(Integer v) { this.logRetentionDays = v; return this; }
-    /** @param v see {@link Ec2ServiceProps#taskRolePolicyArns()} @return this builder */
+    /**
+     * Sets {@link Ec2ServiceProps#taskRolePolicyArns()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder taskRolePolicyArns(List<String> v) { this.taskRolePolicyArns = v; return this; }
-    /** @param v see {@link Ec2ServiceProps#executionRoleSecretArns()} @return this builder */
+    /**
+     * Sets {@link Ec2ServiceProps#executionRoleSecretArns()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder executionRoleSecretArns(List<String> v) { this.executionRoleSecretArns = v; return this; }
-    /** @param v see {@link Ec2ServiceProps#taskDefinitionManagedExternally()} @return this builder */
+    /**
+     * Sets {@link Ec2ServiceProps#taskDefinitionManagedExternally()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder taskDefinitionManagedExternally(Boolean v) { this.taskDefinitionManagedExternally = v; return this; }
 
-    /** @return the validated props */
+    /**
+     * Builds the props, applying defaults and checking every value.
+     *
+     * @return the validated props
+     * @throws com.acme.platform.constructs.core.InvalidPropsException if any value is missing or invalid;
+     *     it lists every problem, not only the first
+     */
     public Ec2ServiceProps build() {
       return new Ec2ServiceProps(serviceName, cluster, awsRegion, containerDefinitions, cpu, memoryMiB, desiredCount,
           minCapacity, maxCapacity, targetCpuPercent, scaleInCooldownSeconds, scaleOutCooldownSeconds,

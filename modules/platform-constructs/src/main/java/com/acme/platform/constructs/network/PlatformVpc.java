@@ -200,77 +200,137 @@ public final class PlatformVpc extends Construct {
     return new VpcRef(getVpcId(), props.cidrBlock(), getPublicSubnetIds(), getPrivateSubnetIds());
   }
 
-  /** The props this VPC was built from. */
+  /**
+   * The props this VPC was built from.
+   *
+   * @return the validated props
+   */
   public PlatformVpcProps getProps() {
     return props;
   }
 
-  /** The underlying VPC, for escape hatches such as {@code addOverride}. */
+  /**
+   * The underlying VPC, for escape hatches such as {@code addOverride}.
+   *
+   * @return the {@code aws_vpc} resource
+   */
   public Vpc getVpc() {
     return vpc;
   }
 
-  /** The VPC id; a token until apply. */
+  /**
+   * The VPC id; a token until apply.
+   *
+   * @return the VPC id
+   */
   public String getVpcId() {
     return vpc.getId();
   }
 
-  /** The VPC's IPv4 CIDR block (a plain string, known at synth). */
+  /**
+   * The VPC's IPv4 CIDR block (a plain string, known at synth).
+   *
+   * @return the VPC's CIDR block
+   */
   public String getVpcCidrBlock() {
     return props.cidrBlock();
   }
 
-  /** The internet gateway attached to the VPC. */
+  /**
+   * The internet gateway attached to the VPC.
+   *
+   * @return the {@code aws_internet_gateway} resource
+   */
   public InternetGateway getInternetGateway() {
     return internetGateway;
   }
 
-  /** The public subnets, in the order of {@code availabilityZones}. */
+  /**
+   * The public subnets, in the order of {@code availabilityZones}.
+   *
+   * @return the public subnets; an unmodifiable list
+   */
   public List<Subnet> getPublicSubnets() {
     return List.copyOf(publicSubnets);
   }
 
-  /** The private subnets, in the order of {@code availabilityZones}. */
+  /**
+   * The private subnets, in the order of {@code availabilityZones}.
+   *
+   * @return the private subnets; an unmodifiable list
+   */
   public List<Subnet> getPrivateSubnets() {
     return List.copyOf(privateSubnets);
   }
 
-  /** The public subnet ids, in the order of {@code availabilityZones}; tokens until apply. */
+  /**
+   * The public subnet ids, in the order of {@code availabilityZones}; tokens until apply.
+   *
+   * @return the public subnet ids
+   */
   public List<String> getPublicSubnetIds() {
     return publicSubnets.stream().map(Subnet::getId).toList();
   }
 
-  /** The private subnet ids, in the order of {@code availabilityZones}; tokens until apply. */
+  /**
+   * The private subnet ids, in the order of {@code availabilityZones}; tokens until apply.
+   *
+   * @return the private subnet ids
+   */
   public List<String> getPrivateSubnetIds() {
     return privateSubnets.stream().map(Subnet::getId).toList();
   }
 
-  /** The public subnets' CIDR blocks (plain strings), in the order of {@code availabilityZones}. */
+  /**
+   * The public subnets' CIDR blocks (plain strings), in the order of {@code availabilityZones}.
+   *
+   * @return the public subnets' CIDR blocks
+   */
   public List<String> getPublicSubnetCidrs() {
     return publicSubnetCidrs;
   }
 
-  /** The private subnets' CIDR blocks (plain strings), in the order of {@code availabilityZones}. */
+  /**
+   * The private subnets' CIDR blocks (plain strings), in the order of {@code availabilityZones}.
+   *
+   * @return the private subnets' CIDR blocks
+   */
   public List<String> getPrivateSubnetCidrs() {
     return privateSubnetCidrs;
   }
 
-  /** The route table shared by all public subnets. */
+  /**
+   * The route table shared by all public subnets.
+   *
+   * @return the public {@code aws_route_table} resource
+   */
   public RouteTable getPublicRouteTable() {
     return publicRouteTable;
   }
 
-  /** The private route tables: one per zone with {@link NatGateways#PER_AZ}, otherwise one shared table. */
+  /**
+   * The private route tables: one per zone with {@link NatGateways#PER_AZ}, otherwise one shared table.
+   *
+   * @return the private route tables; an unmodifiable list
+   */
   public List<RouteTable> getPrivateRouteTables() {
     return List.copyOf(privateRouteTables);
   }
 
-  /** The NAT gateways: none, one, or one per zone (in zone order), as {@code natGateways} says. */
+  /**
+   * The NAT gateways: none, one, or one per zone (in zone order), as {@code natGateways} says.
+   *
+   * @return the NAT gateways; an unmodifiable list, empty without NAT gateways
+   */
   public List<NatGateway> getNatGateways() {
     return List.copyOf(natGateways);
   }
 
-  /** The elastic IP addresses of the NAT gateways, in the same order. */
+  /**
+   * The elastic IP addresses of the NAT gateways, in the same order.
+   *
+   * @return the NAT gateways' elastic IPs; an unmodifiable list
+   */
   public List<Eip> getNatEips() {
     return List.copyOf(natEips);
   }

@@ -48,7 +48,17 @@ public record PlatformVpcProps(
   static final int MAX_VPC_PREFIX = 24;
   static final int MAX_SUBNET_PREFIX = 28;
 
-  /** Applies defaults and checks every value; throws all problems at once. */
+  /**
+   * Applies defaults and checks every value; throws all problems at once.
+   *
+   * @param name see {@link PlatformVpcProps#name()}
+   * @param cidrBlock see {@link PlatformVpcProps#cidrBlock()}
+   * @param availabilityZones see {@link PlatformVpcProps#availabilityZones()}
+   * @param subnetNewBits see {@link PlatformVpcProps#subnetNewBits()}
+   * @param natGateways see {@link PlatformVpcProps#natGateways()}
+   * @throws com.acme.platform.constructs.core.InvalidPropsException if any value is missing or invalid;
+   *     it lists every problem, not only the first
+   */
   public PlatformVpcProps {
     subnetNewBits = subnetNewBits != null ? subnetNewBits : 4;
     natGateways = natGateways != null ? natGateways : NatGateways.SINGLE;
@@ -141,7 +151,11 @@ public record PlatformVpcProps(
     return builder().name(name).cidrBlock(cidrBlock).availabilityZones(availabilityZones).build();
   }
 
-  /** Starts a builder. */
+  /**
+   * Starts a builder.
+   *
+   * @return a new, empty builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -156,18 +170,49 @@ public record PlatformVpcProps(
 
     private Builder() {}
 
-    /** @param v see {@link PlatformVpcProps#name()} @return this builder */
+    /**
+     * Sets {@link PlatformVpcProps#name()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder name(String v) { this.name = v; return this; }
-    /** @param v see {@link PlatformVpcProps#cidrBlock()} @return this builder */
+    /**
+     * Sets {@link PlatformVpcProps#cidrBlock()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder cidrBlock(String v) { this.cidrBlock = v; return this; }
-    /** @param v see {@link PlatformVpcProps#availabilityZones()} @return this builder */
+    /**
+     * Sets {@link PlatformVpcProps#availabilityZones()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder availabilityZones(List<String> v) { this.availabilityZones = v; return this; }
-    /** @param v see {@link PlatformVpcProps#subnetNewBits()} @return this builder */
+    /**
+     * Sets {@link PlatformVpcProps#subnetNewBits()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder subnetNewBits(Integer v) { this.subnetNewBits = v; return this; }
-    /** @param v see {@link PlatformVpcProps#natGateways()} @return this builder */
+    /**
+     * Sets {@link PlatformVpcProps#natGateways()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder natGateways(NatGateways v) { this.natGateways = v; return this; }
 
-    /** @return the validated props */
+    /**
+     * Builds the props, applying defaults and checking every value.
+     *
+     * @return the validated props
+     * @throws com.acme.platform.constructs.core.InvalidPropsException if any value is missing or invalid;
+     *     it lists every problem, not only the first
+     */
     public PlatformVpcProps build() {
       return new PlatformVpcProps(name, cidrBlock, availabilityZones, subnetNewBits, natGateways);
     }

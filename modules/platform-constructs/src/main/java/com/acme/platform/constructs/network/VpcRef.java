@@ -13,7 +13,16 @@ import java.util.List;
  * @param privateSubnetIds subnets without public addresses (container instances go here)
  */
 public record VpcRef(String vpcId, String cidrBlock, List<String> publicSubnetIds, List<String> privateSubnetIds) {
-  /** Checks that every value is present (names the missing ones) and copies the lists. */
+  /**
+   * Checks that every value is present (names the missing ones) and copies the lists.
+   *
+   * @param vpcId see {@link VpcRef#vpcId()}
+   * @param cidrBlock see {@link VpcRef#cidrBlock()}
+   * @param publicSubnetIds see {@link VpcRef#publicSubnetIds()}
+   * @param privateSubnetIds see {@link VpcRef#privateSubnetIds()}
+   * @throws com.acme.platform.constructs.core.InvalidPropsException if any value is missing; it lists every
+   *     missing value, not only the first
+   */
   public VpcRef {
     Checks checks = Checks.of("VpcRef");
     checks.required("vpcId", vpcId);

@@ -30,7 +30,20 @@ public record RemoteStateProps(String bucket, String region, String key, Boolean
   static final Pattern KMS_ARN = AwsPatterns.KMS_KEY_ARN;
   static final Pattern TABLE = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
 
-  /** Applies defaults and checks every value; throws all problems at once. */
+  /**
+   * Applies defaults and checks every value; throws all problems at once.
+   *
+   * @param bucket see {@link RemoteStateProps#bucket()}
+   * @param region see {@link RemoteStateProps#region()}
+   * @param key see {@link RemoteStateProps#key()}
+   * @param encrypt see {@link RemoteStateProps#encrypt()}
+   * @param useLockfile see {@link RemoteStateProps#useLockfile()}
+   * @param dynamodbTable see {@link RemoteStateProps#dynamodbTable()}
+   * @param kmsKeyId see {@link RemoteStateProps#kmsKeyId()}
+   * @param roleArn see {@link RemoteStateProps#roleArn()}
+   * @throws com.acme.platform.constructs.core.InvalidPropsException if any value is missing or invalid;
+   *     it lists every problem, not only the first
+   */
   public RemoteStateProps {
     encrypt = encrypt != null ? encrypt : true;
     useLockfile = useLockfile != null ? useLockfile : true;
@@ -55,7 +68,11 @@ public record RemoteStateProps(String bucket, String region, String key, Boolean
     checks.throwIfAny();
   }
 
-  /** Starts a builder. */
+  /**
+   * Starts a builder.
+   *
+   * @return a new, empty builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -73,24 +90,70 @@ public record RemoteStateProps(String bucket, String region, String key, Boolean
 
     private Builder() {}
 
-    /** @param v see {@link RemoteStateProps#bucket()} @return this builder */
+    /**
+     * Sets {@link RemoteStateProps#bucket()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder bucket(String v) { this.bucket = v; return this; }
-    /** @param v see {@link RemoteStateProps#region()} @return this builder */
+    /**
+     * Sets {@link RemoteStateProps#region()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder region(String v) { this.region = v; return this; }
-    /** @param v see {@link RemoteStateProps#key()} @return this builder */
+    /**
+     * Sets {@link RemoteStateProps#key()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder key(String v) { this.key = v; return this; }
-    /** @param v see {@link RemoteStateProps#encrypt()} @return this builder */
+    /**
+     * Sets {@link RemoteStateProps#encrypt()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder encrypt(Boolean v) { this.encrypt = v; return this; }
-    /** @param v see {@link RemoteStateProps#useLockfile()} @return this builder */
+    /**
+     * Sets {@link RemoteStateProps#useLockfile()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder useLockfile(Boolean v) { this.useLockfile = v; return this; }
-    /** @param v see {@link RemoteStateProps#dynamodbTable()} @return this builder */
+    /**
+     * Sets {@link RemoteStateProps#dynamodbTable()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder dynamodbTable(String v) { this.dynamodbTable = v; return this; }
-    /** @param v see {@link RemoteStateProps#kmsKeyId()} @return this builder */
+    /**
+     * Sets {@link RemoteStateProps#kmsKeyId()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder kmsKeyId(String v) { this.kmsKeyId = v; return this; }
-    /** @param v see {@link RemoteStateProps#roleArn()} @return this builder */
+    /**
+     * Sets {@link RemoteStateProps#roleArn()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder roleArn(String v) { this.roleArn = v; return this; }
 
-    /** @return the validated props */
+    /**
+     * Builds the props, applying defaults and checking every value.
+     *
+     * @return the validated props
+     * @throws com.acme.platform.constructs.core.InvalidPropsException if any value is missing or invalid;
+     *     it lists every problem, not only the first
+     */
     public RemoteStateProps build() {
       return new RemoteStateProps(bucket, region, key, encrypt, useLockfile, dynamodbTable, kmsKeyId, roleArn);
     }

@@ -167,17 +167,29 @@ public final class StateBucket extends Construct {
         "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))));
   }
 
-  /** The props this bucket was built from. */
+  /**
+   * The props this bucket was built from.
+   *
+   * @return the validated props
+   */
   public StateBucketProps getProps() {
     return props;
   }
 
-  /** The underlying bucket, for escape hatches such as {@code addOverride}. */
+  /**
+   * The underlying bucket, for escape hatches such as {@code addOverride}.
+   *
+   * @return the {@code aws_s3_bucket} resource
+   */
   public S3Bucket getBucket() {
     return bucket;
   }
 
-  /** The bucket name (a plain string, known at synth), for the stacks' S3 backend {@code bucket}. */
+  /**
+   * The bucket name (a plain string, known at synth), for the stacks' S3 backend {@code bucket}.
+   *
+   * @return the bucket name
+   */
   public String getBucketName() {
     return props.bucketName();
   }
@@ -185,6 +197,8 @@ public final class StateBucket extends Construct {
   /**
    * The bucket ARN, {@code arn:aws:s3:::NAME}: a plain string known at synth, always in the {@code aws} partition.
    * Use {@code getBucket().getArn()} for the provider's value (a token until apply).
+   *
+   * @return the bucket ARN
    */
   public String getBucketArn() {
     return "arn:aws:s3:::" + props.bucketName();
@@ -193,6 +207,8 @@ public final class StateBucket extends Construct {
   /**
    * The Terraform address of the bucket resource in the synthesized JSON, {@code aws_s3_bucket.<logical id>}, for
    * hints such as {@code terraform import <address> <bucket name>} when the bucket already exists.
+   *
+   * @return the Terraform resource address
    */
   public String getBucketResourceAddress() {
     return S3Bucket.TF_RESOURCE_TYPE + "." + bucket.getFriendlyUniqueId();
@@ -201,42 +217,72 @@ public final class StateBucket extends Construct {
   /**
    * The DynamoDB lock table, or {@code null} when {@link StateBucketProps#lockTableName()} is not set (stacks then
    * lock with S3-native lock files).
+   *
+   * @return the {@code aws_dynamodb_table} resource, or {@code null}
    */
   public DynamodbTable getLockTable() {
     return lockTable;
   }
 
-  /** The lock table name (a plain string), or {@code null} when there is no lock table. */
+  /**
+   * The lock table name (a plain string), or {@code null} when there is no lock table.
+   *
+   * @return the lock table name, or {@code null}
+   */
   public String getLockTableName() {
     return props.lockTableName();
   }
 
-  /** The versioning configuration (always {@code Enabled}). */
+  /**
+   * The versioning configuration (always {@code Enabled}).
+   *
+   * @return the {@code aws_s3_bucket_versioning} resource
+   */
   public S3BucketVersioningA getVersioning() {
     return versioning;
   }
 
-  /** The default server-side encryption configuration (SSE-S3, or SSE-KMS with a bucket key). */
+  /**
+   * The default server-side encryption configuration (SSE-S3, or SSE-KMS with a bucket key).
+   *
+   * @return the {@code aws_s3_bucket_server_side_encryption_configuration} resource
+   */
   public S3BucketServerSideEncryptionConfigurationA getEncryption() {
     return encryption;
   }
 
-  /** The public access block (all four settings on). */
+  /**
+   * The public access block (all four settings on).
+   *
+   * @return the {@code aws_s3_bucket_public_access_block} resource
+   */
   public S3BucketPublicAccessBlock getPublicAccessBlock() {
     return publicAccessBlock;
   }
 
-  /** The object ownership controls ({@code BucketOwnerEnforced}: ACLs disabled). */
+  /**
+   * The object ownership controls ({@code BucketOwnerEnforced}: ACLs disabled).
+   *
+   * @return the {@code aws_s3_bucket_ownership_controls} resource
+   */
   public S3BucketOwnershipControls getOwnershipControls() {
     return ownershipControls;
   }
 
-  /** The bucket policy that denies requests not sent over TLS. */
+  /**
+   * The bucket policy that denies requests not sent over TLS.
+   *
+   * @return the {@code aws_s3_bucket_policy} resource
+   */
   public S3BucketPolicy getPolicy() {
     return policy;
   }
 
-  /** The lifecycle configuration that expires noncurrent versions and aborts incomplete multipart uploads. */
+  /**
+   * The lifecycle configuration that expires noncurrent versions and aborts incomplete multipart uploads.
+   *
+   * @return the {@code aws_s3_bucket_lifecycle_configuration} resource
+   */
   public S3BucketLifecycleConfiguration getLifecycle() {
     return lifecycle;
   }

@@ -58,7 +58,17 @@ public record StateBucketProps(
   static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
   static final Pattern KMS_KEY_ARN = AwsPatterns.KMS_KEY_ARN;
 
-  /** Applies defaults and checks every value; throws all problems at once. */
+  /**
+   * Applies defaults and checks every value; throws all problems at once.
+   *
+   * @param bucketName see {@link StateBucketProps#bucketName()}
+   * @param kmsKeyArn see {@link StateBucketProps#kmsKeyArn()}
+   * @param noncurrentVersionExpiryDays see {@link StateBucketProps#noncurrentVersionExpiryDays()}
+   * @param lockTableName see {@link StateBucketProps#lockTableName()}
+   * @param preventDestroy see {@link StateBucketProps#preventDestroy()}
+   * @throws com.acme.platform.constructs.core.InvalidPropsException if any value is missing or invalid;
+   *     it lists every problem, not only the first
+   */
   public StateBucketProps {
     noncurrentVersionExpiryDays = noncurrentVersionExpiryDays != null ? noncurrentVersionExpiryDays : 90;
     preventDestroy = preventDestroy != null ? preventDestroy : true;
@@ -118,7 +128,11 @@ public record StateBucketProps(
     return builder().bucketName(bucketName).build();
   }
 
-  /** Starts a builder. */
+  /**
+   * Starts a builder.
+   *
+   * @return a new, empty builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -133,18 +147,49 @@ public record StateBucketProps(
 
     private Builder() {}
 
-    /** @param v see {@link StateBucketProps#bucketName()} @return this builder */
+    /**
+     * Sets {@link StateBucketProps#bucketName()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder bucketName(String v) { this.bucketName = v; return this; }
-    /** @param v see {@link StateBucketProps#kmsKeyArn()} @return this builder */
+    /**
+     * Sets {@link StateBucketProps#kmsKeyArn()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder kmsKeyArn(String v) { this.kmsKeyArn = v; return this; }
-    /** @param v see {@link StateBucketProps#noncurrentVersionExpiryDays()} @return this builder */
+    /**
+     * Sets {@link StateBucketProps#noncurrentVersionExpiryDays()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder noncurrentVersionExpiryDays(Integer v) { this.noncurrentVersionExpiryDays = v; return this; }
-    /** @param v see {@link StateBucketProps#lockTableName()} @return this builder */
+    /**
+     * Sets {@link StateBucketProps#lockTableName()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder lockTableName(String v) { this.lockTableName = v; return this; }
-    /** @param v see {@link StateBucketProps#preventDestroy()} @return this builder */
+    /**
+     * Sets {@link StateBucketProps#preventDestroy()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
     public Builder preventDestroy(Boolean v) { this.preventDestroy = v; return this; }
 
-    /** @return the validated props */
+    /**
+     * Builds the props, applying defaults and checking every value.
+     *
+     * @return the validated props
+     * @throws com.acme.platform.constructs.core.InvalidPropsException if any value is missing or invalid;
+     *     it lists every problem, not only the first
+     */
     public StateBucketProps build() {
       return new StateBucketProps(bucketName, kmsKeyArn, noncurrentVersionExpiryDays, lockTableName, preventDestroy);
     }
