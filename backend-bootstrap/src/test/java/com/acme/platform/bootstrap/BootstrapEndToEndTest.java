@@ -53,6 +53,8 @@ class BootstrapEndToEndTest {
   private SigV2Client client;
   private TerraformCli terraform;
   private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+  /** What the override gives Terraform; a wrong one stands for expired or foreign credentials. */
+  private String secretKey = S3Server.SECRET_KEY;
 
   @BeforeAll
   void start(@TempDir Path tmp) throws IOException {
@@ -166,6 +168,26 @@ class BootstrapEndToEndTest {
     assertThat(client.send("GET", "/acme-e2e-existing?versioning", "").body()).doesNotContain("Enabled");
   }
 
+  @Test
+  @Order(6)
+  void apply_cannotReadTheBucket_changesNothingAndShowsTerraformsMessage() throws Exception {
+    BootstrapTarget denied = new BootstrapTarget(ACCOUNT, S3Server.REGION, "acme-e2e-denied");
+    secretKey = "not-the-secret";
+    int code;
+    try {
+      code = runner(denied).apply(true);
+    } finally {
+      secretKey = S3Server.SECRET_KEY;
+    }
+
+    assertThat(code).as(printed()).isEqualTo(1);
+    assertThat(printed()).contains("bootstrap-acme-e2e-denied: cannot tell whether s3://acme-e2e-denied/"
+        + "shared/bootstrap/terraform.tfstate holds this stack's state (see terraform's message above). Nothing"
+        + " was changed.");
+    assertThat(work.resolve("bootstrap").resolve(denied.localStateFile())).doesNotExist();
+    assertThat(client.send("GET", "/acme-e2e-denied?versioning", "").status()).as("bucket not created").isEqualTo(404);
+  }
+
   private BootstrapRunner runner(BootstrapTarget target) throws IOException {
     output.reset();
     Files.createDirectories(work.resolve("bootstrap"));
@@ -215,10 +237,10 @@ class BootstrapEndToEndTest {
     MAPPER.writeValue(stackDir.resolve(OVERRIDE).toFile(), override);
   }
 
-  private static Map<String, Object> fakeCredentials() {
+  private Map<String, Object> fakeCredentials() {
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("access_key", S3Server.ACCESS_KEY);
-    settings.put("secret_key", S3Server.SECRET_KEY);
+    settings.put("secret_key", secretKey);
     settings.put("skip_credentials_validation", true);
     settings.put("skip_requesting_account_id", true);
     settings.put("skip_metadata_api_check", true);
