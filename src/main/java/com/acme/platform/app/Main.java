@@ -1,5 +1,6 @@
 package com.acme.platform.app;
 
+import com.acme.platform.terraform.CdktfOutdir;
 import com.acme.platform.terraform.Exits;
 import com.acme.platform.app.config.ConfigException;
 import com.acme.platform.app.config.EnvironmentConfig;
@@ -69,7 +70,6 @@ public final class Main {
 
   /** {@code CDKTF_OUTDIR} when the cdktf CLI runs us, else {@code cdktf.out} under the repository root. */
   static Path outputDirectory(Path root) {
-    String fromCli = System.getenv("CDKTF_OUTDIR");
-    return fromCli != null && !fromCli.isBlank() ? Path.of(fromCli) : root.resolve("cdktf.out");
+    return CdktfOutdir.of(root.resolve("cdktf.out"));
   }
 }

@@ -50,7 +50,7 @@ public final class BootstrapMain {
       switch (action) {
         case "synth" -> {
           BackendMode mode = backend(options);
-          BootstrapSynth.synth(targets, mode, outdir(bootstrapDir), !allowDestroy);
+          BootstrapSynth.synth(targets, mode, bootstrapDir.resolve("cdktf.out"), !allowDestroy);
           targets.forEach(t -> out.println(t.stackName() + "  bucket " + t.bucketName() + " (" + t.accountId()
               + ", " + t.region() + ")  state " + (mode == BackendMode.S3 ? "s3://" + t.bucketName() + "/"
                   + BootstrapStack.stateKey() : t.localStateFile())));
@@ -118,11 +118,6 @@ public final class BootstrapMain {
   private static boolean flag(List<String> options, String name) {
     String value = option(options, name);
     return options.contains(name) || "true".equalsIgnoreCase(value);
-  }
-
-  private static Path outdir(Path bootstrapDir) {
-    String fromCli = System.getenv("CDKTF_OUTDIR");
-    return fromCli != null && !fromCli.isBlank() ? Path.of(fromCli) : bootstrapDir.resolve("cdktf.out");
   }
 
   private static BackendMode backend(List<String> options) {

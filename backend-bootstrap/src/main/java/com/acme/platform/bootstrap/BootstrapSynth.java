@@ -1,5 +1,6 @@
 package com.acme.platform.bootstrap;
 
+import com.acme.platform.terraform.CdktfOutdir;
 import com.acme.platform.terraform.FileTrees;
 import com.hashicorp.cdktf.App;
 import java.io.IOException;
@@ -22,10 +23,9 @@ public final class BootstrapSynth {
    */
   public static Path synth(List<BootstrapTarget> targets, BackendMode mode, Path outdir, boolean preventDestroy)
       throws IOException {
-    // cdktf writes where the CLI's CDKTF_OUTDIR points when it is set; clear that folder, not ours, before the app
-    // creates it, so that no stack of an earlier run lingers.
-    String fromCli = System.getenv("CDKTF_OUTDIR");
-    Path written = (fromCli != null && !fromCli.isBlank() ? Path.of(fromCli) : outdir).toAbsolutePath();
+    // Clear the folder cdktf will really write to before the app creates it, so that no stack of an earlier run
+    // lingers.
+    Path written = CdktfOutdir.of(outdir).toAbsolutePath();
     FileTrees.deleteTree(written);
     App app = App.Builder.create().outdir(outdir.toString()).build();
     for (BootstrapTarget target : targets) {
