@@ -4,15 +4,14 @@ import com.acme.platform.app.config.ConfigError;
 import com.acme.platform.app.config.ConfigException;
 import com.acme.platform.app.config.ConfigLoader;
 import com.acme.platform.app.config.PlatformConfig;
-import com.acme.platform.app.stacks.PropsPreflight;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads and checks all input of one run, completely, before anything is synthesized: the files
- * ({@link ConfigLoader}), then the construct props every stack would be built from ({@link PropsPreflight}).
- * Every problem of every file comes back in one {@link ConfigException}.
+ * Reads and checks all input files of one run ({@link ConfigLoader}) before any stack is built. Every problem of
+ * every file comes back in one {@link ConfigException}. The constructs' own checks run when the stacks are built
+ * ({@link PlatformApp#build}), each props object once, and report in the same form before anything is written.
  */
 public final class PlatformInput {
   private PlatformInput() {}
@@ -26,10 +25,8 @@ public final class PlatformInput {
    */
   public static PlatformConfig load(Path root) {
     ConfigLoader.Loaded loaded = new ConfigLoader(root).read();
-    List<ConfigError> errors = new ArrayList<>(loaded.errors());
-    errors.addAll(PropsPreflight.check(loaded.config(), loaded.errors()));
-    if (!errors.isEmpty()) {
-      throw new ConfigException(errors);
+    if (!loaded.errors().isEmpty()) {
+      throw new ConfigException(loaded.errors());
     }
     return loaded.config();
   }

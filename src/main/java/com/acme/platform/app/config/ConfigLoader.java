@@ -8,6 +8,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.acme.platform.constructs.core.Checks;
+import com.acme.platform.constructs.ecs.ContainerDefinition;
+import com.acme.platform.constructs.ecs.ContainerDefinitions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -131,16 +134,12 @@ public final class ConfigLoader {
         unusable.add(stem(file));
         continue;
       }
-      boolean objects = true;
-      for (int i = 0; i < node.size(); i++) {
-        if (!node.get(i).isObject()) {
-          errors.add(new ConfigError(rel, "[" + i + "]", "expected a container definition object, got "
-              + JsonShape.got(node.get(i)) + document.at("[" + i + "]")));
-          objects = false;
-        }
-      }
-      if (objects) {
-        result.put(stem(file), new TaskDefinitionFile(rel, (ArrayNode) node));
+      // The library parses and checks the containers, once; its problems name the file's own fields.
+      Checks checks = Checks.of(rel);
+      List<ContainerDefinition> containers = ContainerDefinitions.fromTree(node, checks, "");
+      checks.problems().forEach(p -> errors.add(new ConfigError(rel, p.field(), p.message() + document.at(p.field()))));
+      if (containers != null) {
+        result.put(stem(file), new TaskDefinitionFile(rel, containers));
       } else {
         unusable.add(stem(file));
       }

@@ -91,6 +91,11 @@ final class EnvironmentChecks {
       required("registry.stateBucket", env.registry().stateBucket());
     }
     checkNetwork(regionOk);
+    // The platform sets these two on every resource; a file that sets them would be silently overruled.
+    for (String reserved : List.of("environment", "managed-by")) {
+      check(!env.tags().containsKey(reserved), "tags." + reserved, "is set by the platform (\"environment\" is"
+          + " the environment's name, \"managed-by\" is \"cdktf\"); remove it from tags");
+    }
 
     Names clusters = names("clusters", env.clusters().stream().map(ClusterConfig::name).toList());
     check(!env.clusters().isEmpty(), "clusters", "must list at least one cluster");

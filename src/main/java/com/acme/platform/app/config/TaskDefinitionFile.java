@@ -1,8 +1,7 @@
 package com.acme.platform.app.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.acme.platform.constructs.ecs.ContainerDefinition;
+import com.acme.platform.constructs.ecs.ContainerDefinitions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,19 +9,28 @@ import java.util.List;
  * One {@code task-definitions/<name>.json}: the ECS {@code containerDefinitions} array, in the shape
  * {@code aws ecs register-task-definition} takes, without the image of the service's own container.
  *
- * <p>The platform sets that image from the shared ECR repository and the environment's image tag, so the same file
- * serves every environment and holds no account id. Sidecar containers carry their own {@code image}.
+ * <p>The file is parsed and checked once, by the library ({@link ContainerDefinitions#fromJson}); this record keeps
+ * the typed containers. The platform sets the service container's image from the shared ECR repository and the
+ * environment's image tag ({@link #withImage}), so the same file serves every environment and holds no account id.
+ * Sidecar containers carry their own {@code image}.
  *
  * @param file the file, relative to the repository root
- * @param containers the parsed array (never modified; {@link #withImage} copies it)
+ * @param containers the containers, in file order
  */
-public record TaskDefinitionFile(String file, ArrayNode containers) {
+public record TaskDefinitionFile(String file, List<ContainerDefinition> containers) {
+  /**
+   * Copies the containers.
+   *
+   * @param file see {@link TaskDefinitionFile#file()}
+   * @param containers see {@link TaskDefinitionFile#containers()}
+   */
+  public TaskDefinitionFile {
+    containers = List.copyOf(containers);
+  }
 
-  /** Names of the containers in file order (blank for a container without a name). */
+  /** Names of the containers in file order. */
   public List<String> containerNames() {
-    List<String> names = new ArrayList<>();
-    containers.forEach(c -> names.add(c.path("name").asText("")));
-    return names;
+    return ContainerDefinitions.names(containers);
   }
 
   /**
@@ -32,8 +40,7 @@ public record TaskDefinitionFile(String file, ArrayNode containers) {
    * @return the index, or -1 when no container qualifies
    */
   public int mainContainerIndex(String serviceName) {
-    List<String> names = containerNames();
-    int byName = names.indexOf(serviceName);
+    int byName = containerNames().indexOf(serviceName);
     if (byName >= 0) {
       return byName;
     }
@@ -41,30 +48,29 @@ public record TaskDefinitionFile(String file, ArrayNode containers) {
   }
 
   /**
-   * The container definitions with {@code image} set on one container.
+   * The containers with {@code image} set on one of them.
    *
    * @param index the container's index
    * @param image the full image reference
-   * @return the JSON text of the array
+   * @return the containers
    */
-  public String withImage(int index, String image) {
-    ArrayNode copy = containers.deepCopy();
-    ((ObjectNode) copy.get(index)).put("image", image);
-    return copy.toString();
+  public List<ContainerDefinition> withImage(int index, String image) {
+    List<ContainerDefinition> copy = new ArrayList<>(containers);
+    copy.set(index, containers.get(index).toBuilder().image(image).build());
+    return copy;
   }
 
   /**
    * The memory ECS reserves on an instance for one task of this file when the task sets no memory itself: per
-   * container its {@code memoryReservation}, else its {@code memory}. Values that are not whole numbers count 0
-   * (they are reported by the container checks).
+   * container its memory reservation, else its hard limit.
    *
    * @return the total in MiB
    */
   public long containerMemoryMiB() {
     long total = 0;
-    for (JsonNode container : containers) {
-      JsonNode reservation = container.path("memoryReservation");
-      total += reservation.isIntegralNumber() ? wholeOrZero(reservation) : wholeOrZero(container.path("memory"));
+    for (ContainerDefinition c : containers) {
+      Integer each = c.memoryReservationMiB() != null ? c.memoryReservationMiB() : c.memoryMiB();
+      total += each == null ? 0 : each;
     }
     return total;
   }
@@ -75,15 +81,7 @@ public record TaskDefinitionFile(String file, ArrayNode containers) {
    * @return the total; 0 when no container sets {@code cpu}
    */
   public long containerCpuUnits() {
-    long total = 0;
-    for (JsonNode container : containers) {
-      total += wholeOrZero(container.path("cpu"));
-    }
-    return total;
-  }
-
-  private static long wholeOrZero(JsonNode node) {
-    return node.isIntegralNumber() && node.canConvertToLong() ? Math.max(0, node.longValue()) : 0;
+    return containers.stream().mapToLong(c -> c.cpu() == null ? 0 : c.cpu()).sum();
   }
 
   /**
@@ -93,7 +91,6 @@ public record TaskDefinitionFile(String file, ArrayNode containers) {
    * @return true when the file sets it
    */
   public boolean hasImage(int index) {
-    JsonNode container = containers.get(index);
-    return container.has("image");
+    return containers.get(index).image() != null;
   }
 }

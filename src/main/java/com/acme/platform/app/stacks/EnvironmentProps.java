@@ -22,9 +22,9 @@ import com.acme.platform.constructs.network.VpcRef;
 /**
  * How one environment's configuration becomes construct props, and where each props field came from.
  *
- * <p>Both the stack ({@link EnvironmentStack}, with the references of real constructs) and the check before it
- * ({@link PropsPreflight}, with placeholder references) build their props here, so the check sees exactly what the
- * stack will get. Every method expects the entries the loader accepted.
+ * <p>The stack ({@link EnvironmentStack}) builds each props object here, once, with the references of the real
+ * constructs; the origins map a props problem back to the file and field the user wrote. Every method expects the
+ * entries the loader accepted.
  */
 final class EnvironmentProps {
   private final EnvironmentConfig env;
@@ -129,11 +129,12 @@ final class EnvironmentProps {
   PropsOrigin serviceOrigin(int index, ServiceConfig s) {
     String at = "services[" + index + "]";
     return PropsOrigin.of(file, at).field("serviceName", at + ".name").field("awsRegion", "region")
-        .field("containerDefinitions", taskDefinition(s).file(), "")
+        .field("containers", taskDefinition(s).file(), "")
         .field("cpu", at + ".cpu").field("memoryMiB", at + ".memoryMiB")
         .field("desiredCount", at + ".desiredCount").field("minCapacity", at + ".minCapacity")
         .field("maxCapacity", at + ".maxCapacity").field("targetCpuPercent", at + ".targetCpuPercent")
-        .field("containerName", at + ".routing.container").field("containerPort", at + ".routing.containerPort");
+        .field("attachTo.containerName", at + ".routing.container")
+        .field("attachTo.containerPort", at + ".routing.containerPort").field("attachTo", at + ".routing");
   }
 
   /**
@@ -141,35 +142,40 @@ final class EnvironmentProps {
    *
    * @param s the service
    * @param cluster its cluster
-   * @param targetGroupArn its target group, or {@code null} for a service without routing
    * @return the props
    */
-  Ec2ServiceProps service(ServiceConfig s, ClusterRef cluster, String targetGroupArn) {
+  Ec2ServiceProps service(ServiceConfig s, ClusterRef cluster) {
     TaskDefinitionFile task = taskDefinition(s);
     int main = task.mainContainerIndex(s.name());
     boolean pipelineOwned = ConfigLoader.PIPELINE_OWNED_TAG.equals(s.imageTag());
     // A pipeline-owned image starts from the tag "latest"; afterwards Terraform ignores the task definition.
     String image = ServiceRepository.repositoryUrl(env.registry().accountId(), env.registry().region(), s.name())
         + ":" + (pipelineOwned ? "latest" : s.imageTag());
-    Ec2ServiceProps.Builder props = Ec2ServiceProps.builder()
+    return Ec2ServiceProps.builder()
         .serviceName(awsName(s.name()))
         .cluster(cluster)
         .awsRegion(env.region())
-        .containerDefinitions(task.withImage(main, image))
+        .containers(task.withImage(main, image))
         .cpu(s.cpu())
         .memoryMiB(s.memoryMiB())
         .desiredCount(s.desiredCount())
         .minCapacity(s.minCapacity())
         .maxCapacity(s.maxCapacity())
         .targetCpuPercent(s.targetCpuPercent())
-        .taskDefinitionManagedExternally(pipelineOwned);
-    RoutingConfig r = s.routing();
-    if (r != null) {
-      // Without a container named in the routing, traffic goes to the container that runs the service's image.
-      props.targetGroupArn(targetGroupArn)
-          .containerName(r.container() != null ? r.container() : task.containerNames().get(main))
-          .containerPort(r.containerPort());
-    }
-    return props.build();
+        .taskDefinitionManagedExternally(pipelineOwned)
+        .build();
+  }
+
+  /**
+   * The container that receives a service's load balancer traffic: the one named in the routing, else the one
+   * that runs the service's image.
+   *
+   * @param s a service with routing
+   * @return the container name
+   */
+  String routedContainer(ServiceConfig s) {
+    TaskDefinitionFile task = taskDefinition(s);
+    return s.routing().container() != null ? s.routing().container()
+        : task.containerNames().get(task.mainContainerIndex(s.name()));
   }
 }

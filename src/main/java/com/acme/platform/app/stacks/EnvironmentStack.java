@@ -11,10 +11,8 @@ import com.acme.platform.constructs.alb.ServiceRouting;
 import com.acme.platform.constructs.ecs.Ec2Cluster;
 import com.acme.platform.constructs.ecs.Ec2Service;
 import com.acme.platform.constructs.network.PlatformVpc;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import software.constructs.Construct;
 
 /**
@@ -24,10 +22,6 @@ import software.constructs.Construct;
  * remote-state reads (DESIGN.md section 4). Images come from the shared registry by computed URL.
  */
 public final class EnvironmentStack extends PlatformStack {
-  /** Host ports Docker assigns to bridge-mode containers with {@code hostPort} 0 (the ECS-optimized AMI's range). */
-  static final int EPHEMERAL_PORT_FROM = 32768;
-  static final int EPHEMERAL_PORT_TO = 65535;
-
   private final Map<String, Ec2Cluster> clusters = new LinkedHashMap<>();
   private final Map<String, PlatformLoadBalancer> loadBalancers = new LinkedHashMap<>();
   private final Map<String, Ec2Service> services = new LinkedHashMap<>();
@@ -66,14 +60,12 @@ public final class EnvironmentStack extends PlatformStack {
         loadBalancers.put(lb.name(), alb);
       }
     }
-    Set<String> admitted = new HashSet<>();
     for (int i = 0; i < env.services().size(); i++) {
-      addService(inputs, i, env.services().get(i), admitted, errors);
+      addService(inputs, i, env.services().get(i), errors);
     }
   }
 
-  private void addService(EnvironmentProps inputs, int index, ServiceConfig s, Set<String> admitted,
-      ErrorSink errors) {
+  private void addService(EnvironmentProps inputs, int index, ServiceConfig s, ErrorSink errors) {
     Ec2Cluster cluster = clusters.get(s.cluster());
     if (cluster == null) {
       return;
@@ -90,16 +82,18 @@ public final class EnvironmentStack extends PlatformStack {
       if (routing == null) {
         return;
       }
-      if (admitted.add(s.cluster() + "/" + r.loadBalancer())) {
-        cluster.allowIngressFrom("From" + Names.pascal(r.loadBalancer()), alb.ref().securityGroupId(),
-            EPHEMERAL_PORT_FROM, EPHEMERAL_PORT_TO);
-      }
     }
-    String targetGroupArn = routing == null ? null : routing.getRoutedTargetGroupArn();
     Ec2Service service = errors.attempt(inputs.serviceOrigin(index, s), () -> new Ec2Service(this,
-        "Service" + Names.pascal(s.name()), inputs.service(s, cluster.ref(), targetGroupArn)));
-    if (service != null) {
-      services.put(s.name(), service);
+        "Service" + Names.pascal(s.name()), inputs.service(s, cluster.ref())));
+    if (service == null) {
+      return;
+    }
+    services.put(s.name(), service);
+    if (routing != null) {
+      // Attaching also admits the load balancer to the cluster's instances on the host ports in use.
+      ServiceRouting target = routing;
+      errors.attempt(inputs.serviceOrigin(index, s), () -> service.attachTo(target, inputs.routedContainer(s),
+          r.containerPort()));
     }
   }
 

@@ -1,12 +1,10 @@
 package com.acme.platform.app.stacks;
 
-import com.acme.platform.constructs.core.ProviderConstraints;
+import com.acme.platform.constructs.stack.StackConventions;
+import com.acme.platform.constructs.stack.StackConventionsProps;
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
-import com.hashicorp.cdktf.providers.aws.provider.AwsProviderDefaultTags;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import software.constructs.Construct;
 
 /**
@@ -28,21 +26,12 @@ public abstract class PlatformStack extends TerraformStack {
   protected PlatformStack(Construct scope, String stackName, String region, String accountId,
       Map<String, String> tags) {
     super(scope, stackName);
-    this.provider = AwsProvider.Builder.create(this, "aws")
-        .region(region)
-        // A plan against the wrong credentials fails before it can change anything.
-        .allowedAccountIds(List.of(accountId))
-        .defaultTags(List.of(AwsProviderDefaultTags.builder()
-            .tags(new TreeMap<>(withManagedBy(tags)))
-            .build()))
-        .build();
-    ProviderConstraints.acceptLaterAws5(this);
-  }
-
-  private static Map<String, String> withManagedBy(Map<String, String> tags) {
-    Map<String, String> all = new TreeMap<>(tags);
-    all.put("managed-by", "cdktf");
-    return all;
+    // The library's conventions (provider, version range, default tags); the backend is attached by PlatformApp.
+    this.provider = StackConventions.apply(this, StackConventionsProps.builder()
+        .awsRegion(region)
+        .accountId(accountId)
+        .defaultTags(tags)
+        .build());
   }
 
   /** The stack's AWS provider. */

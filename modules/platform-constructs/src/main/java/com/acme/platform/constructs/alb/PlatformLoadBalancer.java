@@ -116,7 +116,7 @@ public final class PlatformLoadBalancer extends Construct {
         .defaultAction(List.of(notFound))
         .build();
 
-    this.ref = new LoadBalancerRef(loadBalancer.getArn(), loadBalancer.getDnsName(),
+    this.ref = new LoadBalancerRef(props.name(), loadBalancer.getArn(), loadBalancer.getDnsName(),
         (https ? httpsListener : httpListener).getArn(), securityGroup.getId(), props.vpc().vpcId());
   }
 

@@ -140,6 +140,16 @@ public final class ServiceRouting extends Construct {
   }
 
   /**
+   * This routing's target group as services attach to it ({@code Ec2Service.attachTo}): its ARN read through the
+   * listener rule ({@link #getRoutedTargetGroupArn()}) and its load balancer.
+   *
+   * @return the reference
+   */
+  public TargetGroupRef targetGroupRef() {
+    return new TargetGroupRef(getRoutedTargetGroupArn(), props.loadBalancer());
+  }
+
+  /**
    * The listener rule that forwards matching requests to the target group.
    *
    * @return the listener rule

@@ -147,6 +147,15 @@ public final class Checks {
   }
 
   /**
+   * The problems recorded so far.
+   *
+   * @return an unmodifiable copy, in the order recorded
+   */
+  public List<Problem> problems() {
+    return List.copyOf(problems);
+  }
+
+  /**
    * Whether no problem has been recorded so far.
    *
    * @return {@code true} when no problem has been recorded

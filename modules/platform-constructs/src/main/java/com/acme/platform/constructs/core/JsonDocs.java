@@ -31,13 +31,4 @@ public final class JsonDocs {
       throw new IllegalArgumentException("cannot render JSON document: " + e.getOriginalMessage(), e);
     }
   }
-
-  /**
-   * The shared mapper, for constructs that parse JSON handed to them as props.
-   *
-   * @return the shared mapper
-   */
-  public static ObjectMapper mapper() {
-    return MAPPER;
-  }
 }

@@ -6,9 +6,15 @@ import com.hashicorp.cdktf.providers.aws.ecr_repository.EcrRepository;
 import com.hashicorp.cdktf.providers.aws.ecr_repository.EcrRepositoryEncryptionConfiguration;
 import com.hashicorp.cdktf.providers.aws.ecr_repository.EcrRepositoryImageScanningConfiguration;
 import com.hashicorp.cdktf.providers.aws.ecr_repository_policy.EcrRepositoryPolicy;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import com.acme.platform.constructs.core.ConstructIds;
+import com.acme.platform.constructs.core.PolicyStatement;
+import com.hashicorp.cdktf.TerraformStack;
+import com.hashicorp.cdktf.providers.aws.iam_role.IamRole;
+import com.hashicorp.cdktf.providers.aws.iam_role_policy.IamRolePolicy;
 import software.constructs.Construct;
 
 /**
@@ -99,12 +105,69 @@ public final class ServiceRepository extends Construct {
   }
 
   private static Map<String, Object> pullPolicy(List<String> accountIds) {
-    List<String> principals = accountIds.stream().sorted().map(id -> "arn:aws:iam::" + id + ":root").toList();
+    // Account ids rather than root ARNs: IAM stores them as arn:<partition>:iam::<id>:root, the provider's policy
+    // comparison treats both forms as equal (no perpetual diff), and an id holds in every partition (aws-cn,
+    // aws-us-gov), where an arn:aws: principal would be rejected.
+    List<String> principals = accountIds.stream().sorted().toList();
     return Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(
         "Sid", "CrossAccountPull",
         "Effect", "Allow",
         "Principal", Map.of("AWS", principals),
         "Action", List.of("ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"))));
+  }
+
+  /** What pulling an image needs on the repository itself. */
+  static final List<String> PULL_ACTIONS = List.of("ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage",
+      "ecr:GetDownloadUrlForLayer");
+  /** What pushing needs on top of pulling. */
+  static final List<String> PUSH_ACTIONS = List.of("ecr:CompleteLayerUpload", "ecr:InitiateLayerUpload",
+      "ecr:PutImage", "ecr:UploadLayerPart");
+
+  /**
+   * Lets a role pull images from this repository: an inline policy on the role with the pull actions on this
+   * repository, and {@code ecr:GetAuthorizationToken}, which IAM only grants on {@code *} (it is read-only).
+   *
+   * @param role a role in the same stack as this repository
+   * @return the inline policy created
+   * @throws IllegalArgumentException when the role is in another stack (grant through the repository policy's
+   *     {@code pullAccountIds} instead)
+   */
+  public IamRolePolicy grantPull(IamRole role) {
+    return grant("Pull", role, PULL_ACTIONS);
+  }
+
+  /**
+   * Lets a role push (and pull) images: like {@link #grantPull(IamRole)} plus the layer upload and
+   * {@code ecr:PutImage} actions on this repository.
+   *
+   * @param role a role in the same stack as this repository
+   * @return the inline policy created
+   * @throws IllegalArgumentException when the role is in another stack
+   */
+  public IamRolePolicy grantPush(IamRole role) {
+    List<String> actions = new ArrayList<>(PULL_ACTIONS);
+    actions.addAll(PUSH_ACTIONS);
+    return grant("Push", role, actions);
+  }
+
+  private IamRolePolicy grant(String kind, IamRole role, List<String> actions) {
+    Objects.requireNonNull(role, "role");
+    String rolePath = role.getNode().getPath();
+    if (TerraformStack.of(role) != TerraformStack.of(this)) {
+      throw new IllegalArgumentException("ServiceRepository '" + getNode().getPath() + "'.grant" + kind
+          + ": role '" + rolePath + "' is in another stack; grant across stacks or accounts with"
+          + " ServiceRepositoryProps.pullAccountIds and a policy on the role's side");
+    }
+    // The id derives from the role's path, so granting another role never replaces this grant.
+    return IamRolePolicy.Builder.create(this, ConstructIds.forValue(kind, rolePath))
+        .namePrefix("ecr-" + kind.toLowerCase(java.util.Locale.ROOT) + "-")
+        .role(role.getName())
+        .policy(PolicyStatement.document(List.of(
+            PolicyStatement.builder().sid("Repository").actions(actions).resources(List.of(getRepositoryArn()))
+                .build(),
+            PolicyStatement.builder().sid("AuthorizationToken").actions(List.of("ecr:GetAuthorizationToken"))
+                .resources(List.of("*")).build())))
+        .build();
   }
 
   /**

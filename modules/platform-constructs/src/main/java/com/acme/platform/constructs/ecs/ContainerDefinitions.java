@@ -1,365 +1,457 @@
 package com.acme.platform.constructs.ecs;
 
 import com.acme.platform.constructs.core.Checks;
+import com.acme.platform.constructs.core.InvalidPropsException;
 import com.acme.platform.constructs.core.JsonDocs;
+import com.acme.platform.constructs.core.Problem;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
- * A validated ECS {@code containerDefinitions} JSON array, in the shape that {@code aws ecs register-task-definition}
- * takes.
+ * Reads and writes ECS {@code containerDefinitions} arrays (the shape {@code aws ecs register-task-definition}
+ * takes) as lists of {@link ContainerDefinition}, and checks what only the whole list can tell.
  *
- * <p>{@link #parse(String, Checks, String)} checks what ECS would otherwise reject only at apply time:
- * <ul>
- *   <li>the document is a JSON array with at least one object (duplicate keys and trailing text are errors);</li>
- *   <li>every container has a unique {@code name} (up to 255 letters, digits, {@code -} and {@code _}) and an
- *       {@code image};</li>
- *   <li>at least one container is essential ({@code essential} is {@code true} or omitted, as ECS assumes
- *       {@code true} when it is omitted);</li>
- *   <li>{@code memory} and {@code memoryReservation}, when present, are integers of at least 6 (MiB);</li>
- *   <li>every {@code portMappings[].containerPort} is an integer from 1 to 65535.</li>
- * </ul>
- * Everything else is passed to ECS unchanged. Instances are immutable: {@link #withAwsLogs} returns a new one.
- * {@link #toJson()} renders the array with sorted keys, so that the same input always gives the same string.
+ * <p>{@link #fromJson(String, Checks, String)} is the import path for files: it parses the text once, reports wrong
+ * types and unknown fields with their path ({@code [1].portMappings[0].containerPort}), and builds each container
+ * through {@link ContainerDefinition#builder()}, so a file and code meet the same checks. List checks: at least one
+ * container, unique names, at least one essential container, and {@code dependsOn} naming containers of the list.
  *
  * <p>See <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html">
  * ContainerDefinition</a>.
  */
 public final class ContainerDefinitions {
-  /** ECS container names: up to 255 letters, digits, hyphens and underscores. */
-  static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
-  /** The smallest container memory ECS accepts for Docker 20.10 and later, in MiB. */
-  static final int MIN_CONTAINER_MEMORY_MIB = 6;
+  /** A private reader: strict about duplicate keys, and not shared with any other code. */
+  private static final ObjectReader READER = JsonMapper.builder()
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build().reader();
+  /** The fields {@link #fromJson} reads, in ECS's names. */
+  static final Set<String> FIELDS = new TreeSet<>(List.of("name", "image", "cpu", "memory", "memoryReservation",
+      "portMappings", "environment", "secrets", "healthCheck", "mountPoints", "dependsOn", "command", "entryPoint",
+      "essential", "logConfiguration", "ulimits", "user", "workingDirectory", "readonlyRootFilesystem",
+      "stopTimeout"));
 
-  private static final ObjectReader READER = JsonDocs.mapper().reader()
-      .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-
-  private final ArrayNode containers;
-
-  private ContainerDefinitions(ArrayNode containers) {
-    this.containers = containers;
-  }
+  private ContainerDefinitions() {}
 
   /**
-   * Parses and checks a {@code containerDefinitions} array, recording every problem in {@code checks}.
-   *
-   * <p>Problems are recorded under {@code field}, for example {@code containerDefinitions[1].image is required
-   * (container "sidecar")}. Malformed JSON gives one problem with Jackson's description and the line and column.
+   * Parses and checks a {@code containerDefinitions} array, recording every problem in {@code checks} under
+   * {@code field}.
    *
    * @param json the JSON text of the array
    * @param checks where problems are recorded
-   * @param field the field path the JSON came from, used as the prefix of every problem
-   * @return the parsed definitions, or {@code null} when at least one problem was found
+   * @param field the path the JSON came from, the prefix of every problem ({@code ""} for a whole file)
+   * @return the containers, or {@code null} when at least one problem was found
    */
-  public static ContainerDefinitions parse(String json, Checks checks, String field) {
+  public static List<ContainerDefinition> fromJson(String json, Checks checks, String field) {
     Objects.requireNonNull(checks, "checks");
     Objects.requireNonNull(field, "field");
-    if (!checks.required(field, json)) {
+    String whole = field.isEmpty() ? "containerDefinitions" : field;
+    if (!checks.required(whole, json)) {
       return null;
     }
     JsonNode root;
     try (JsonParser parser = READER.createParser(json)) {
       root = READER.readTree(parser);
       if (parser.nextToken() != null) {
-        checks.check(false, field, "is not valid JSON: unexpected text after the end of the array"
+        checks.check(false, whole, "is not valid JSON: unexpected text after the end of the array"
             + at(parser.currentTokenLocation()));
         return null;
       }
     } catch (JsonProcessingException e) {
-      checks.check(false, field, "is not valid JSON: " + e.getOriginalMessage() + at(e.getLocation()));
+      checks.check(false, whole, "is not valid JSON: " + e.getOriginalMessage() + at(e.getLocation()));
       return null;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read containerDefinitions from a string", e);
     }
+    return fromTree(root, checks, field);
+  }
+
+  /**
+   * Checks and converts an already parsed {@code containerDefinitions} array, for callers that read the JSON
+   * themselves (for example to report line numbers): the same checks as {@link #fromJson(String, Checks, String)}.
+   *
+   * @param root the array
+   * @param checks where problems are recorded
+   * @param field the path the JSON came from, the prefix of every problem ({@code ""} for a whole file)
+   * @return the containers, or {@code null} when at least one problem was found
+   */
+  public static List<ContainerDefinition> fromTree(JsonNode root, Checks checks, String field) {
+    String whole = field.isEmpty() ? "containerDefinitions" : field;
     if (root == null || !root.isArray()) {
-      checks.check(false, field, "must be a JSON array of container definitions, got " + describe(root));
+      checks.check(false, whole, "must be a JSON array of container definitions, got " + Reader.describe(root));
       return null;
     }
-    if (root.isEmpty()) {
-      checks.check(false, field, "must contain at least one container definition, got []");
-      return null;
-    }
-    Found found = new Found(checks);
-    boolean anyEssential = false;
-    boolean essentialUnknown = false;
-    boolean anyObject = false;
-    Map<String, Integer> seen = new HashMap<>();
+    Checks found = Checks.of("ContainerDefinitions");
+    List<ContainerDefinition> containers = new ArrayList<>();
     for (int i = 0; i < root.size(); i++) {
-      JsonNode container = root.get(i);
-      String at = field + "[" + i + "]";
-      if (!container.isObject()) {
-        found.add(at, "must be a JSON object, got " + describe(container));
-        continue;
-      }
-      anyObject = true;
-      String name = checkName(container.get("name"), at, i, seen, field, found);
-      String of = name == null ? "" : " (container " + Checks.quote(name) + ")";
-
-      JsonNode image = container.get("image");
-      if (isAbsent(image)) {
-        found.add(at + ".image", "is required" + of);
-      } else if (!image.isTextual()) {
-        found.add(at + ".image", "must be a string, got " + describe(image) + of);
-      }
-
-      JsonNode essential = container.get("essential");
-      if (essential == null || essential.isNull()) {
-        anyEssential = true;
-      } else if (essential.isBoolean()) {
-        anyEssential |= essential.booleanValue();
-      } else {
-        essentialUnknown = true;
-        found.add(at + ".essential", "must be true or false, got " + describe(essential) + of);
-      }
-
-      for (String memoryField : List.of("memory", "memoryReservation")) {
-        JsonNode memory = container.get(memoryField);
-        if (memory != null && !memory.isNull() && !(isInt(memory) && memory.intValue() >= MIN_CONTAINER_MEMORY_MIB)) {
-          found.add(at + "." + memoryField, "must be an integer >= " + MIN_CONTAINER_MEMORY_MIB
-              + " (MiB), got " + describe(memory) + of);
-        }
-      }
-
-      checkPortMappings(container.get("portMappings"), at + ".portMappings", of, found);
-
-      JsonNode logConfiguration = container.get("logConfiguration");
-      if (logConfiguration != null && !logConfiguration.isNull() && !logConfiguration.isObject()) {
-        found.add(at + ".logConfiguration", "must be a JSON object, got " + describe(logConfiguration) + of);
+      ContainerDefinition container = read(root.get(i), field + "[" + i + "]", found);
+      if (container != null) {
+        containers.add(container);
       }
     }
-    if (anyObject && !anyEssential && !essentialUnknown) {
-      found.add(field, "must have at least one essential container (\"essential\": true, or omitted),"
-          + " got none");
+    if (found.isClean()) {
+      checkList(containers, found, field);
     }
-    return found.count == 0 ? new ContainerDefinitions((ArrayNode) root) : null;
+    if (!found.isClean()) {
+      found.problems().forEach(p -> checks.check(false, p.field(), p.message()));
+      return null;
+    }
+    return List.copyOf(containers);
   }
 
   /**
    * Parses and checks a {@code containerDefinitions} array, throwing every problem at once.
    *
    * @param json the JSON text of the array
-   * @return the parsed definitions
-   * @throws com.acme.platform.constructs.core.InvalidPropsException with subject {@code ContainerDefinitions} and
-   *     fields starting with {@code containerDefinitions}, when the array is invalid
+   * @return the containers
+   * @throws InvalidPropsException with subject {@code ContainerDefinitions} and fields such as
+   *     {@code [1].image}, when the array is invalid
    */
-  public static ContainerDefinitions parse(String json) {
+  public static List<ContainerDefinition> fromJson(String json) {
     Checks checks = Checks.of("ContainerDefinitions");
-    ContainerDefinitions parsed = parse(json, checks, "containerDefinitions");
+    List<ContainerDefinition> parsed = fromJson(json, checks, "");
     checks.throwIfAny();
     return parsed;
   }
 
-  private static String checkName(JsonNode name, String at, int index, Map<String, Integer> seen, String field,
-      Found found) {
-    if (isAbsent(name)) {
-      found.add(at + ".name", "is required");
-      return null;
-    }
-    if (!name.isTextual()) {
-      found.add(at + ".name", "must be a string, got " + describe(name));
-      return null;
-    }
-    String value = name.textValue();
-    if (!NAME.matcher(value).matches()) {
-      found.add(at + ".name", "must be 1-255 letters, digits, '-' or '_', got " + Checks.quote(value));
-    }
-    Integer first = seen.putIfAbsent(value, index);
-    if (first != null) {
-      found.add(at + ".name", "must be unique, got " + Checks.quote(value) + " (also " + field + "["
-          + first + "].name)");
-    }
-    return value;
-  }
-
-  private static void checkPortMappings(JsonNode mappings, String at, String of, Found found) {
-    if (mappings == null || mappings.isNull()) {
+  /**
+   * Checks what only a whole task's containers can tell: at least one, unique names, at least one essential, and
+   * dependencies on containers of the same task.
+   *
+   * @param containers the task's containers
+   * @param checks where problems are recorded
+   * @param field the prefix of every problem
+   */
+  public static void checkList(List<ContainerDefinition> containers, Checks checks, String field) {
+    String whole = field.isEmpty() ? "containerDefinitions" : field;
+    if (containers.isEmpty()) {
+      checks.check(false, whole, "must contain at least one container definition, got []");
       return;
     }
-    if (!mappings.isArray()) {
-      found.add(at, "must be a JSON array, got " + describe(mappings) + of);
-      return;
+    Map<String, Integer> seen = new HashMap<>();
+    for (int i = 0; i < containers.size(); i++) {
+      String name = containers.get(i).name();
+      Integer first = seen.putIfAbsent(name, i);
+      checks.check(first == null, field + "[" + i + "].name", "must be unique, got " + Checks.quote(name)
+          + " (also " + field + "[" + first + "].name)");
     }
-    for (int j = 0; j < mappings.size(); j++) {
-      JsonNode mapping = mappings.get(j);
-      String mappingAt = at + "[" + j + "]";
-      if (!mapping.isObject()) {
-        found.add(mappingAt, "must be a JSON object, got " + describe(mapping) + of);
-        continue;
-      }
-      JsonNode port = mapping.get("containerPort");
-      if (isAbsent(port)) {
-        found.add(mappingAt + ".containerPort", "is required" + of);
-      } else if (!(isInt(port) && port.intValue() >= 1 && port.intValue() <= 65535)) {
-        found.add(mappingAt + ".containerPort", "must be an integer between 1 and 65535, got "
-            + describe(port) + of);
+    checks.check(containers.stream().anyMatch(ContainerDefinition::isEssential), whole,
+        "must have at least one essential container (\"essential\": true, or omitted), got none");
+    for (int i = 0; i < containers.size(); i++) {
+      List<ContainerDependency> deps = containers.get(i).dependsOn();
+      for (int j = 0; j < deps.size(); j++) {
+        String target = deps.get(j).containerName();
+        checks.check(target == null || seen.containsKey(target), field + "[" + i + "].dependsOn[" + j
+            + "].containerName", "must name a container of the same task, got " + Checks.quote(target)
+            + " (found " + names(containers) + ")");
       }
     }
   }
 
-  /** Records problems in the caller's {@link Checks} and counts those of this parse. */
-  private static final class Found {
-    private final Checks checks;
-    private int count;
+  /**
+   * The containers as compact JSON with sorted keys, ready for
+   * {@code aws_ecs_task_definition.container_definitions}.
+   *
+   * @param containers the containers
+   * @return the JSON array text
+   */
+  public static String toJson(List<ContainerDefinition> containers) {
+    return JsonDocs.toJson(containers.stream().map(ContainerDefinition::toJsonElement).toList());
+  }
 
-    Found(Checks checks) {
-      this.checks = checks;
-    }
+  /**
+   * The container names, in order.
+   *
+   * @param containers the containers
+   * @return their names
+   */
+  public static List<String> names(List<ContainerDefinition> containers) {
+    return containers.stream().map(ContainerDefinition::name).toList();
+  }
 
-    void add(String field, String message) {
-      checks.check(false, field, message);
-      count++;
+  /**
+   * Sends the logs of every container without a {@code logConfiguration} to a CloudWatch log group with the
+   * {@code awslogs} driver; the others keep theirs.
+   *
+   * <p>See <a href="https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_awslogs.html">Using the
+   * awslogs log driver</a>.
+   *
+   * @param containers the containers
+   * @param logGroupName the value of {@code awslogs-group}
+   * @param region the value of {@code awslogs-region}
+   * @param streamPrefix the value of {@code awslogs-stream-prefix}
+   * @return new containers with the log configuration added
+   */
+  public static List<ContainerDefinition> withAwsLogs(List<ContainerDefinition> containers, String logGroupName,
+      String region, String streamPrefix) {
+    Map<String, String> options = new LinkedHashMap<>();
+    options.put("awslogs-group", logGroupName);
+    options.put("awslogs-region", region);
+    options.put("awslogs-stream-prefix", streamPrefix);
+    LogConfiguration awslogs = new LogConfiguration("awslogs", options);
+    return containers.stream().map(c -> c.logConfiguration() != null ? c
+        : c.toBuilder().logConfiguration(awslogs).build()).toList();
+  }
+
+  private static ContainerDefinition read(JsonNode node, String at, Checks found) {
+    if (!node.isObject()) {
+      found.check(false, at, "must be a JSON object, got " + Reader.describe(node));
+      return null;
     }
+    Reader r = new Reader(node, at);
+    String name = r.string("name");
+    node.fieldNames().forEachRemaining(key -> r.check(FIELDS.contains(key), at + "." + key,
+        "is not a supported container definition field (supported: " + FIELDS + ")"));
+    ContainerDefinition.Builder b = ContainerDefinition.builder()
+        .name(name)
+        .image(r.string("image"))
+        .cpu(r.integer("cpu"))
+        .memoryMiB(r.integer("memory"))
+        .memoryReservationMiB(r.integer("memoryReservation"))
+        .portMappings(r.objects("portMappings", m -> new PortMapping(m.integerOr("containerPort", 0),
+            m.integer("hostPort"), m.string("protocol"))))
+        .environment(r.pairs("environment", "value"))
+        .secrets(r.pairs("secrets", "valueFrom"))
+        .healthCheck(r.object("healthCheck", h -> new HealthCheck(h.strings("command"), h.integer("interval"),
+            h.integer("timeout"), h.integer("retries"), h.integer("startPeriod"))))
+        .mountPoints(r.objects("mountPoints", m -> new MountPoint(m.string("sourceVolume"),
+            m.string("containerPath"), m.bool("readOnly"))))
+        .dependsOn(r.objects("dependsOn", d -> new ContainerDependency(d.string("containerName"),
+            d.string("condition"))))
+        .command(r.strings("command"))
+        .entryPoint(r.strings("entryPoint"))
+        .essential(r.bool("essential"))
+        .logConfiguration(r.object("logConfiguration", l -> new LogConfiguration(l.string("logDriver"),
+            l.stringMap("options"))))
+        .ulimits(r.objects("ulimits", u -> new Ulimit(u.string("name"), u.integerOr("softLimit", 0),
+            u.integerOr("hardLimit", 0))))
+        .user(r.string("user"))
+        .workingDirectory(r.string("workingDirectory"))
+        .readonlyRootFilesystem(r.bool("readonlyRootFilesystem"))
+        .stopTimeoutSeconds(r.integer("stopTimeout"));
+    String of = name == null ? "" : " (container " + Checks.quote(name) + ")";
+    r.problems.forEach(p -> found.check(false, p.field(), p.message() + of));
+    if (!r.problems.isEmpty()) {
+      return null;
+    }
+    try {
+      return b.build();
+    } catch (InvalidPropsException e) {
+      // The builder's problems name its properties; a file names ECS's fields, so translate them back.
+      for (Problem p : e.getProblems()) {
+        found.check(false, at + "." + jsonField(p.field()), p.message() + of);
+      }
+      return null;
+    }
+  }
+
+  /** The ECS field a builder property was read from ({@code memoryMiB} is {@code memory} in the file). */
+  static String jsonField(String property) {
+    return property.replaceFirst("^memoryMiB", "memory").replaceFirst("^memoryReservationMiB", "memoryReservation")
+        .replaceFirst("^stopTimeoutSeconds", "stopTimeout").replaceFirst("^healthCheck\\.intervalSeconds",
+            "healthCheck.interval").replaceFirst("^healthCheck\\.timeoutSeconds", "healthCheck.timeout")
+        .replaceFirst("^healthCheck\\.startPeriodSeconds", "healthCheck.startPeriod");
   }
 
   private static String at(JsonLocation location) {
     return location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
   }
 
-  private static boolean isAbsent(JsonNode node) {
-    return node == null || node.isNull() || node.isTextual() && node.textValue().isBlank();
-  }
+  /** Reads typed values from one JSON object, recording a problem per wrong type. */
+  private static final class Reader {
+    private final JsonNode node;
+    private final String at;
+    private final List<Problem> problems;
 
-  private static boolean isInt(JsonNode node) {
-    return node.isIntegralNumber() && node.canConvertToInt();
-  }
+    Reader(JsonNode node, String at) {
+      this(node, at, new ArrayList<>());
+    }
 
-  private static String describe(JsonNode node) {
-    if (node == null || node.isMissingNode()) {
-      return "nothing";
+    private Reader(JsonNode node, String at, List<Problem> problems) {
+      this.node = node;
+      this.at = at;
+      this.problems = problems;
     }
-    if (node.isObject()) {
-      return "a JSON object";
-    }
-    if (node.isArray()) {
-      return "a JSON array";
-    }
-    return node.toString();
-  }
 
-  /**
-   * Sends the logs of every container that has no {@code logConfiguration} to a CloudWatch log group with the
-   * {@code awslogs} driver. Containers that already have a {@code logConfiguration} keep it unchanged.
-   *
-   * <p>See <a href="https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_awslogs.html">Using the
-   * awslogs log driver</a>.
-   *
-   * @param logGroupName the value of {@code awslogs-group}
-   * @param region the value of {@code awslogs-region}, for example {@code eu-west-1}
-   * @param streamPrefix the value of {@code awslogs-stream-prefix}
-   * @return new definitions with the log configuration added
-   */
-  public ContainerDefinitions withAwsLogs(String logGroupName, String region, String streamPrefix) {
-    Objects.requireNonNull(logGroupName, "logGroupName");
-    Objects.requireNonNull(region, "region");
-    Objects.requireNonNull(streamPrefix, "streamPrefix");
-    ArrayNode copy = containers.deepCopy();
-    for (JsonNode container : copy) {
-      JsonNode existing = container.get("logConfiguration");
-      if (existing == null || existing.isNull()) {
-        ObjectNode logConfiguration = ((ObjectNode) container).putObject("logConfiguration");
-        logConfiguration.put("logDriver", "awslogs");
-        logConfiguration.putObject("options")
-            .put("awslogs-group", logGroupName)
-            .put("awslogs-region", region)
-            .put("awslogs-stream-prefix", streamPrefix);
+    void check(boolean ok, String field, String message) {
+      if (!ok) {
+        problems.add(new Problem(field, message));
       }
     }
-    return new ContainerDefinitions(copy);
-  }
 
-  /**
-   * The container names, in the order of the array.
-   *
-   * @return the container names
-   */
-  public List<String> containerNames() {
-    List<String> names = new ArrayList<>();
-    containers.forEach(c -> names.add(c.get("name").textValue()));
-    return List.copyOf(names);
-  }
-
-  /**
-   * Whether a container of this name exists.
-   *
-   * @param containerName a container name
-   * @return true when one of the definitions has this {@code name}
-   */
-  public boolean hasContainer(String containerName) {
-    return containerNames().contains(containerName);
-  }
-
-  /**
-   * The {@code portMappings[].containerPort} values of one container, in the order they are declared.
-   *
-   * @param containerName a container name
-   * @return the container ports; empty when the container has no port mappings
-   * @throws IllegalArgumentException when no container has this name
-   */
-  public List<Integer> containerPorts(String containerName) {
-    JsonNode container = find(containerName);
-    List<Integer> ports = new ArrayList<>();
-    JsonNode mappings = container.get("portMappings");
-    if (mappings != null && mappings.isArray()) {
-      mappings.forEach(m -> ports.add(m.get("containerPort").intValue()));
+    private JsonNode get(String key) {
+      JsonNode value = node.get(key);
+      return value == null || value.isNull() ? null : value;
     }
-    return List.copyOf(ports);
-  }
 
-  /**
-   * The containers that set neither {@code memory} nor {@code memoryReservation}. On EC2, ECS needs memory at the
-   * task level when this is not empty.
-   *
-   * @return their names, in the order of the array
-   */
-  public List<String> containersWithoutMemory() {
-    List<String> names = new ArrayList<>();
-    for (JsonNode container : containers) {
-      if (isAbsent(container.get("memory")) && isAbsent(container.get("memoryReservation"))) {
-        names.add(container.get("name").textValue());
+    private void wrong(String key, String expected, JsonNode value) {
+      problems.add(new Problem(at + "." + key, "must be " + expected + ", got " + describe(value)));
+    }
+
+    String string(String key) {
+      JsonNode v = get(key);
+      if (v == null) {
+        return null;
       }
-    }
-    return List.copyOf(names);
-  }
-
-  private JsonNode find(String containerName) {
-    for (JsonNode container : containers) {
-      if (container.get("name").textValue().equals(containerName)) {
-        return container;
+      if (!v.isTextual()) {
+        wrong(key, "a string", v);
+        return null;
       }
+      return v.textValue();
     }
-    throw new IllegalArgumentException("no container named " + Checks.quote(containerName)
-        + " in containerDefinitions (found " + containerNames() + ")");
-  }
 
-  /**
-   * The definitions as compact JSON with sorted keys, ready for {@code aws_ecs_task_definition.container_definitions}.
-   *
-   * @return the JSON array text
-   */
-  public String toJson() {
-    try {
-      return JsonDocs.toJson(JsonDocs.mapper().treeToValue(containers, Object.class));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot render containerDefinitions: " + e.getOriginalMessage(), e);
+    Integer integer(String key) {
+      JsonNode v = get(key);
+      if (v == null) {
+        return null;
+      }
+      if (!(v.isIntegralNumber() && v.canConvertToInt())) {
+        wrong(key, "an integer", v);
+        return null;
+      }
+      return v.intValue();
     }
-  }
 
-  /** The same as {@link #toJson()}. */
-  @Override
-  public String toString() {
-    return toJson();
+    int integerOr(String key, int missing) {
+      if (get(key) == null) {
+        problems.add(new Problem(at + "." + key, "is required"));
+        return missing;
+      }
+      Integer value = integer(key);
+      return value == null ? missing : value;
+    }
+
+    Boolean bool(String key) {
+      JsonNode v = get(key);
+      if (v == null) {
+        return null;
+      }
+      if (!v.isBoolean()) {
+        wrong(key, "true or false", v);
+        return null;
+      }
+      return v.booleanValue();
+    }
+
+    List<String> strings(String key) {
+      JsonNode v = get(key);
+      if (v == null) {
+        return null;
+      }
+      List<String> values = new ArrayList<>();
+      if (!v.isArray()) {
+        wrong(key, "a JSON array of strings", v);
+        return null;
+      }
+      for (int i = 0; i < v.size(); i++) {
+        if (!v.get(i).isTextual()) {
+          wrong(key + "[" + i + "]", "a string", v.get(i));
+        } else {
+          values.add(v.get(i).textValue());
+        }
+      }
+      return values;
+    }
+
+    Map<String, String> stringMap(String key) {
+      JsonNode v = get(key);
+      Map<String, String> values = new LinkedHashMap<>();
+      if (v == null) {
+        return values;
+      }
+      if (!v.isObject()) {
+        wrong(key, "a JSON object of strings", v);
+        return values;
+      }
+      v.fields().forEachRemaining(e -> {
+        if (e.getValue().isTextual()) {
+          values.put(e.getKey(), e.getValue().textValue());
+        } else {
+          wrong(key + "." + e.getKey(), "a string", e.getValue());
+        }
+      });
+      return values;
+    }
+
+    /** An array of {@code {"name": ..., valueKey: ...}} objects, as a map in array order. */
+    Map<String, String> pairs(String key, String valueKey) {
+      Map<String, String> values = new LinkedHashMap<>();
+      List<Reader> entries = elements(key);
+      for (int i = 0; i < entries.size(); i++) {
+        Reader e = entries.get(i);
+        String name = e.string("name");
+        String value = e.string(valueKey);
+        if (name == null) {
+          problems.add(new Problem(at + "." + key + "[" + i + "].name", "is required"));
+        } else if (values.containsKey(name)) {
+          problems.add(new Problem(at + "." + key + "[" + i + "].name", "must be unique, got "
+              + Checks.quote(name)));
+        } else if (value == null) {
+          problems.add(new Problem(at + "." + key + "[" + i + "]." + valueKey, "is required"));
+        } else {
+          values.put(name, value);
+        }
+      }
+      return values;
+    }
+
+    <T> T object(String key, Function<Reader, T> read) {
+      JsonNode v = get(key);
+      if (v == null) {
+        return null;
+      }
+      if (!v.isObject()) {
+        wrong(key, "a JSON object", v);
+        return null;
+      }
+      return read.apply(new Reader(v, at + "." + key, problems));
+    }
+
+    <T> List<T> objects(String key, Function<Reader, T> read) {
+      return elements(key).stream().map(read).toList();
+    }
+
+    private List<Reader> elements(String key) {
+      JsonNode v = get(key);
+      List<Reader> readers = new ArrayList<>();
+      if (v == null) {
+        return readers;
+      }
+      if (!v.isArray()) {
+        wrong(key, "a JSON array", v);
+        return readers;
+      }
+      for (int i = 0; i < v.size(); i++) {
+        if (v.get(i).isObject()) {
+          readers.add(new Reader(v.get(i), at + "." + key + "[" + i + "]", problems));
+        } else {
+          wrong(key + "[" + i + "]", "a JSON object", v.get(i));
+        }
+      }
+      return readers;
+    }
+
+    static String describe(JsonNode node) {
+      if (node == null || node.isMissingNode()) {
+        return "nothing";
+      }
+      if (node.isObject()) {
+        return "a JSON object";
+      }
+      return node.isArray() ? "a JSON array" : node.toString();
+    }
   }
 }

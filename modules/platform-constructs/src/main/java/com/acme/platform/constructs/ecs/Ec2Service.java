@@ -1,9 +1,15 @@
 package com.acme.platform.constructs.ecs;
 
+import com.acme.platform.constructs.alb.ServiceRouting;
+import com.acme.platform.constructs.alb.TargetGroupRef;
 import com.acme.platform.constructs.core.Checks;
 import com.acme.platform.constructs.core.ConstructIds;
 import com.acme.platform.constructs.core.IamPolicies;
+import com.acme.platform.constructs.core.InvalidPropsException;
 import com.acme.platform.constructs.core.JsonDocs;
+import com.acme.platform.constructs.core.Partition;
+import com.acme.platform.constructs.core.PolicyStatement;
+import com.acme.platform.constructs.core.Problem;
 import com.hashicorp.cdktf.ITerraformDependable;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.providers.aws.appautoscaling_policy.AppautoscalingPolicy;
@@ -20,15 +26,16 @@ import com.hashicorp.cdktf.providers.aws.ecs_task_definition.EcsTaskDefinition;
 import com.hashicorp.cdktf.providers.aws.iam_role.IamRole;
 import com.hashicorp.cdktf.providers.aws.iam_role_policy.IamRolePolicy;
 import com.hashicorp.cdktf.providers.aws.iam_role_policy_attachment.IamRolePolicyAttachment;
+import com.hashicorp.cdktf.providers.aws.vpc_security_group_ingress_rule.VpcSecurityGroupIngressRule;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import software.constructs.Construct;
 
 /**
- * An ECS service on an EC2 cluster: bridge network mode with dynamic host ports, placed through the cluster's
- * capacity provider, with its task definition, IAM roles, CloudWatch log group and target-tracking autoscaling.
+ * An ECS service on an EC2 cluster: bridge network mode, placed through the cluster's capacity provider, with its
+ * task definition, IAM roles, CloudWatch log group and target-tracking autoscaling. Attach it to any number of load
+ * balancer target groups with {@link #attachTo}; the security group rules follow the attachments.
  *
  * <p>Creates:
  * <ul>
@@ -36,15 +43,19 @@ import software.constructs.Construct;
  *       log to it with the {@code awslogs} driver (stream prefix {@code <serviceName>});</li>
  *   <li>{@code aws_iam_role} execution role (assumed by {@code ecs-tasks.amazonaws.com}) with
  *       {@code AmazonECSTaskExecutionRolePolicy} attached (in the ARN partition of {@code awsRegion}) and, when
- *       {@code executionRoleSecretArns} is set, an inline {@code aws_iam_role_policy} that reads exactly those
- *       secrets and parameters;</li>
+ *       containers reference {@code secrets}, an inline {@code aws_iam_role_policy} that reads exactly those
+ *       secrets ({@code secretsmanager:GetSecretValue}) and parameters ({@code ssm:GetParameters});</li>
  *   <li>{@code aws_iam_role} task role (assumed by {@code ecs-tasks.amazonaws.com}) with one
- *       {@code aws_iam_role_policy_attachment} per {@code taskRolePolicyArns} entry;</li>
+ *       {@code aws_iam_role_policy_attachment} per {@code taskRolePolicyArns} entry, and an inline policy once
+ *       {@link #addToTaskRolePolicy} is called;</li>
  *   <li>{@code aws_ecs_task_definition}: family {@code <serviceName>}, network mode {@code bridge}, EC2
  *       compatibility;</li>
  *   <li>{@code aws_ecs_service}: capacity provider strategy (no launch type), rolling deployment with the deployment
  *       circuit breaker and rollback, placement spread over availability zones then binpacked on memory, ECS managed
- *       tags propagated from the service, and the target group attachment when one is given;</li>
+ *       tags propagated from the service, and one {@code load_balancer} block per {@link #attachTo} call;</li>
+ *   <li>per {@link #attachTo} call, the {@code aws_vpc_security_group_ingress_rule} that lets the load balancer reach
+ *       the cluster's instances on exactly the host ports in use (shared by every service of the stack that needs
+ *       the same rule);</li>
  *   <li>{@code aws_appautoscaling_target} and a target-tracking {@code aws_appautoscaling_policy} on
  *       {@code ECSServiceAverageCPUUtilization}, only when {@code maxCapacity > minCapacity}. With equal capacities
  *       the service runs {@code desiredCount} tasks and nothing scales it.</li>
@@ -64,13 +75,17 @@ import software.constructs.Construct;
  * services</a>.
  */
 public final class Ec2Service extends Construct {
-  /** The AWS managed policy that lets ECS pull images and write logs for the task (after the partition). */
-  static final String EXECUTION_ROLE_POLICY = ":iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy";
+  /** The AWS managed policy that lets ECS pull images and write logs for the task. */
+  static final String EXECUTION_ROLE_POLICY = "service-role/AmazonECSTaskExecutionRolePolicy";
   /** IAM allows at most 38 characters in {@code name_prefix}. */
   private static final int ROLE_NAME_PREFIX_MAX = 38;
+  /** ECS accepts at most five load balancer blocks per service. */
+  static final int MAX_TARGETS = 5;
+  /** Seconds the scheduler ignores failing health checks of a new task, once a load balancer checks it. */
+  static final int DEFAULT_GRACE_PERIOD_SECONDS = 60;
 
   private final Ec2ServiceProps props;
-  private final ContainerDefinitions containerDefinitions;
+  private final List<ContainerDefinition> containers;
   private final CloudwatchLogGroup logGroup;
   private final IamRole executionRole;
   private final IamRole taskRole;
@@ -78,6 +93,10 @@ public final class Ec2Service extends Construct {
   private final EcsService service;
   private final AppautoscalingTarget scalableTarget;
   private final AppautoscalingPolicy scalingPolicy;
+  private final List<EcsServiceLoadBalancer> targets = new ArrayList<>();
+  private final List<String> targetKeys = new ArrayList<>();
+  private final List<PolicyStatement> taskRoleStatements = new ArrayList<>();
+  private IamRolePolicy taskRolePolicy;
 
   /**
    * Creates the service and everything it needs.
@@ -90,8 +109,8 @@ public final class Ec2Service extends Construct {
     super(scope, id);
     this.props = Objects.requireNonNull(props, "props");
     String logGroupName = "/ecs/" + props.serviceName();
-    this.containerDefinitions = ContainerDefinitions.parse(props.containerDefinitions())
-        .withAwsLogs(logGroupName, props.awsRegion(), props.serviceName());
+    this.containers = ContainerDefinitions.withAwsLogs(props.containers(), logGroupName, props.awsRegion(),
+        props.serviceName());
 
     this.logGroup = CloudwatchLogGroup.Builder.create(this, "Logs")
         .name(logGroupName)
@@ -105,15 +124,16 @@ public final class Ec2Service extends Construct {
         .build();
     IamRolePolicyAttachment executionPolicy = IamRolePolicyAttachment.Builder.create(this, "ExecutionRolePolicy")
         .role(executionRole.getName())
-        .policyArn("arn:" + partition(props.awsRegion()) + EXECUTION_ROLE_POLICY)
+        .policyArn(Partition.managedPolicyArn(props.awsRegion(), EXECUTION_ROLE_POLICY))
         .build();
     List<ITerraformDependable> serviceDependencies = new ArrayList<>(List.of(logGroup,
         executionPolicy));
-    if (!props.executionRoleSecretArns().isEmpty()) {
+    List<PolicyStatement> secretStatements = readSecrets(props.secretArns());
+    if (!secretStatements.isEmpty()) {
       serviceDependencies.add(IamRolePolicy.Builder.create(this, "ExecutionRoleSecrets")
           .name("read-secrets")
           .role(executionRole.getName())
-          .policy(JsonDocs.toJson(readSecrets(props.executionRoleSecretArns())))
+          .policy(PolicyStatement.document(secretStatements))
           .build());
     }
 
@@ -138,7 +158,7 @@ public final class Ec2Service extends Construct {
         .family(props.serviceName())
         .networkMode("bridge")
         .requiresCompatibilities(List.of("EC2"))
-        .containerDefinitions(containerDefinitions.toJson())
+        .containerDefinitions(ContainerDefinitions.toJson(containers))
         .executionRoleArn(executionRole.getArn())
         .taskRoleArn(taskRole.getArn());
     if (props.cpu() != null) {
@@ -173,13 +193,6 @@ public final class Ec2Service extends Construct {
         .enableEcsManagedTags(true)
         .propagateTags("SERVICE")
         .dependsOn(serviceDependencies);
-    if (props.loadBalanced()) {
-      serviceBuilder.loadBalancer(List.of(EcsServiceLoadBalancer.builder()
-          .targetGroupArn(props.targetGroupArn())
-          .containerName(props.containerName())
-          .containerPort(props.containerPort())
-          .build()));
-    }
     if (props.healthCheckGracePeriodSeconds() != null) {
       serviceBuilder.healthCheckGracePeriodSeconds(props.healthCheckGracePeriodSeconds());
     }
@@ -220,12 +233,99 @@ public final class Ec2Service extends Construct {
     }
   }
 
-  /** The ARN partition of a region: {@code aws}, {@code aws-cn} or {@code aws-us-gov}. */
-  static String partition(String region) {
-    if (region.startsWith("cn-")) {
-      return "aws-cn";
+  /**
+   * Registers the service's tasks in a routing's target group: the given container port receives the traffic.
+   *
+   * @param routing the target group and load balancer, for example {@code alb.addServiceRouting(...)}
+   * @param containerName a container of this service
+   * @param containerPort one of that container's {@code portMappings[].containerPort}
+   * @return the security group rule that lets the load balancer reach the instances on the host ports in use
+   * @throws InvalidPropsException when the container or port does not exist, the same target is attached twice, or
+   *     more than {@value #MAX_TARGETS} targets are attached
+   * @see #attachTo(TargetGroupRef, String, int)
+   */
+  public VpcSecurityGroupIngressRule attachTo(ServiceRouting routing, String containerName, int containerPort) {
+    return attachTo(Objects.requireNonNull(routing, "routing").targetGroupRef(), containerName, containerPort);
+  }
+
+  /**
+   * Registers the service's tasks in a target group; call it once per target group (several target groups,
+   * ports, containers or load balancers per service are fine).
+   *
+   * <p>It also admits the target's load balancer to the cluster's instances on exactly the host ports in use: the
+   * ephemeral range {@code 32768-65535} when the container port has a dynamic host port, the fixed {@code hostPort}
+   * otherwise. The rule is shared with other services that need the same one. The health check grace period
+   * becomes {@value #DEFAULT_GRACE_PERIOD_SECONDS} seconds unless {@code healthCheckGracePeriodSeconds} was set.
+   *
+   * @param target the target group and its load balancer
+   * @param containerName a container of this service
+   * @param containerPort one of that container's {@code portMappings[].containerPort}
+   * @return the security group rule that lets the load balancer reach the instances on the host ports in use
+   * @throws InvalidPropsException when the container or port does not exist, the same target is attached twice, or
+   *     more than {@value #MAX_TARGETS} targets are attached
+   */
+  public VpcSecurityGroupIngressRule attachTo(TargetGroupRef target, String containerName, int containerPort) {
+    Objects.requireNonNull(target, "target");
+    String subject = "Ec2Service '" + getNode().getPath() + "'";
+    ContainerDefinition container = containers.stream().filter(c -> c.name().equals(containerName)).findFirst()
+        .orElse(null);
+    if (container == null) {
+      throw invalid(subject, "attachTo.containerName", "must be a container of this service, got "
+          + Checks.quote(containerName) + " (found " + ContainerDefinitions.names(containers) + ")");
     }
-    return region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+    PortMapping mapping = container.portMapping(containerPort);
+    if (mapping == null) {
+      throw invalid(subject, "attachTo.containerPort", "must be a portMappings[].containerPort of container "
+          + Checks.quote(containerName) + ", got " + containerPort + " (found "
+          + container.portMappings().stream().map(PortMapping::containerPort).toList() + ")");
+    }
+    String key = target.targetGroupArn() + " " + containerName + ":" + containerPort;
+    if (targetKeys.contains(key)) {
+      throw invalid(subject, "attachTo", "already attaches container " + Checks.quote(containerName) + " port "
+          + containerPort + " to this target group; attach each target once");
+    }
+    if (targets.size() == MAX_TARGETS) {
+      throw invalid(subject, "attachTo", "can attach at most " + MAX_TARGETS
+          + " target groups to one service (an ECS limit), got a sixth");
+    }
+    targetKeys.add(key);
+    targets.add(EcsServiceLoadBalancer.builder()
+        .targetGroupArn(target.targetGroupArn())
+        .containerName(containerName)
+        .containerPort(containerPort)
+        .build());
+    service.putLoadBalancer(targets);
+    if (props.healthCheckGracePeriodSeconds() == null && targets.size() == 1) {
+      service.setHealthCheckGracePeriodSeconds(DEFAULT_GRACE_PERIOD_SECONDS);
+    }
+    int[] ports = mapping.hostPortRange();
+    return LoadBalancerIngress.allow(this, props.cluster(), target.loadBalancer(), ports[0], ports[1]);
+  }
+
+  private static InvalidPropsException invalid(String subject, String field, String message) {
+    return new InvalidPropsException(subject, List.of(new Problem(field, message)));
+  }
+
+  /**
+   * Adds a statement to the task role's inline policy (what the application in the containers may call). The
+   * policy is created on the first call.
+   *
+   * @param statement what to allow
+   * @return the inline policy, with every statement added so far
+   */
+  public IamRolePolicy addToTaskRolePolicy(PolicyStatement statement) {
+    taskRoleStatements.add(Objects.requireNonNull(statement, "statement"));
+    String document = PolicyStatement.document(taskRoleStatements);
+    if (taskRolePolicy == null) {
+      taskRolePolicy = IamRolePolicy.Builder.create(this, "TaskRoleInlinePolicy")
+          .name("inline")
+          .role(taskRole.getName())
+          .policy(document)
+          .build();
+    } else {
+      taskRolePolicy.setPolicy(document);
+    }
+    return taskRolePolicy;
   }
 
   private String roleNamePrefix(String suffix) {
@@ -234,12 +334,20 @@ public final class Ec2Service extends Construct {
     return name.substring(0, keep) + suffix;
   }
 
-  private static Map<String, Object> readSecrets(List<String> arns) {
-    return Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(
-        "Sid", "ReadContainerSecrets",
-        "Effect", "Allow",
-        "Action", List.of("secretsmanager:GetSecretValue", "ssm:GetParameters"),
-        "Resource", arns.stream().distinct().sorted().toList())));
+  /** Secrets Manager secrets and SSM parameters need different actions: grant each only its own. */
+  private static List<PolicyStatement> readSecrets(List<String> arns) {
+    List<PolicyStatement> statements = new ArrayList<>();
+    List<String> secrets = arns.stream().filter(a -> a.split(":", -1)[2].equals("secretsmanager")).toList();
+    List<String> parameters = arns.stream().filter(a -> a.split(":", -1)[2].equals("ssm")).toList();
+    if (!secrets.isEmpty()) {
+      statements.add(PolicyStatement.builder().sid("ReadContainerSecrets")
+          .actions(List.of("secretsmanager:GetSecretValue")).resources(secrets).build());
+    }
+    if (!parameters.isEmpty()) {
+      statements.add(PolicyStatement.builder().sid("ReadContainerParameters")
+          .actions(List.of("ssm:GetParameters")).resources(parameters).build());
+    }
+    return statements;
   }
 
   /**
@@ -352,11 +460,11 @@ public final class Ec2Service extends Construct {
   }
 
   /**
-   * The container definitions as registered, after the {@code awslogs} configuration was added.
+   * The containers as registered, after the {@code awslogs} configuration was added.
    *
-   * @return the registered container definitions
+   * @return the registered containers
    */
-  public ContainerDefinitions getContainerDefinitions() {
-    return containerDefinitions;
+  public List<ContainerDefinition> getContainers() {
+    return containers;
   }
 }

@@ -11,7 +11,7 @@ final class Fixtures {
   static final String LISTENER_ARN =
       "arn:aws:elasticloadbalancing:eu-west-1:111111111111:listener/app/web/50dc6c495c0c9188/f2f7dc8efc522ab2";
 
-  static final LoadBalancerRef LOAD_BALANCER = new LoadBalancerRef(
+  static final LoadBalancerRef LOAD_BALANCER = new LoadBalancerRef("web",
       "arn:aws:elasticloadbalancing:eu-west-1:111111111111:loadbalancer/app/web/50dc6c495c0c9188",
       "web-1234567890.eu-west-1.elb.amazonaws.com", LISTENER_ARN, "sg-0123", "vpc-0123");
 

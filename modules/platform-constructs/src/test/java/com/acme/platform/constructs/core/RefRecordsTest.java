@@ -25,7 +25,13 @@ class RefRecordsTest {
 
   @Test
   void fails_loadBalancerRefMissingValue() {
-    assertThatThrownBy(() -> new LoadBalancerRef("arn", "dns", "listener", "sg-1", null))
+    assertThatThrownBy(() -> new LoadBalancerRef("web", "arn", "dns", "listener", "sg-1", null))
         .hasMessage("LoadBalancerRef.vpcId is required");
+  }
+
+  @Test
+  void fails_loadBalancerRefNameIsToken() {
+    assertThatThrownBy(() -> new LoadBalancerRef("${TfToken[TOKEN.1]}", "arn", "dns", "listener", "sg-1", "vpc-1"))
+        .hasMessage("LoadBalancerRef.name must be a plain string known at synth, got a token");
   }
 }

@@ -3,7 +3,10 @@ package com.acme.platform.constructs.ecs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.acme.platform.constructs.alb.LoadBalancerRef;
+import com.acme.platform.constructs.alb.TargetGroupRef;
 import com.acme.platform.constructs.core.InvalidPropsException;
+import com.acme.platform.constructs.core.PolicyStatement;
 import com.acme.platform.constructs.core.Problem;
 import com.acme.platform.constructs.ecr.ServiceRepository;
 import com.acme.platform.constructs.testing.Synth;
@@ -22,21 +25,26 @@ class Ec2ServiceTest {
   /** A cluster that exists already, described with literal values (no Ec2Cluster in the stack). */
   private static final ClusterRef CLUSTER = new ClusterRef("platform",
       "arn:aws:ecs:eu-west-1:111111111111:cluster/platform", "platform-ec2", "sg-0123456789abcdef0");
-  private static final String WEB = "[{\"name\":\"web\",\"image\":\"nginx:1.25\",\"memory\":512,"
-      + "\"portMappings\":[{\"containerPort\":8080}]}]";
-  private static final String WEB_AND_SIDECAR = """
-      [
-        {"name": "web", "image": "111111111111.dkr.ecr.eu-west-1.amazonaws.com/orders:1.0",
-         "portMappings": [{"containerPort": 8080}, {"containerPort": 9090}],
-         "secrets": [{"name": "DB_PASSWORD",
-                      "valueFrom": "arn:aws:secretsmanager:eu-west-1:111111111111:secret:orders-db-AbCdEf"}]},
-        {"name": "sidecar", "image": "envoy:1", "essential": false,
-         "logConfiguration": {"logDriver": "json-file", "options": {"max-size": "10m"}}}
-      ]""";
-  private static final String TARGET_GROUP =
-      "arn:aws:elasticloadbalancing:eu-west-1:111111111111:targetgroup/orders/0123456789abcdef";
   private static final String SECRET = "arn:aws:secretsmanager:eu-west-1:111111111111:secret:orders-db-AbCdEf";
   private static final String PARAMETER = "arn:aws:ssm:eu-west-1:111111111111:parameter/orders/api-key";
+  private static final ContainerDefinition WEB_CONTAINER = ContainerDefinition.builder().name("web")
+      .image("nginx:1.25").memoryMiB(512).portMapping(PortMapping.dynamic(8080)).build();
+  private static final List<ContainerDefinition> WEB = List.of(WEB_CONTAINER);
+  private static final List<ContainerDefinition> WEB_AND_SIDECAR = List.of(
+      ContainerDefinition.builder().name("web").image("111111111111.dkr.ecr.eu-west-1.amazonaws.com/orders:1.0")
+          .portMapping(PortMapping.dynamic(8080)).portMapping(PortMapping.fixed(9090, 9090))
+          // A JSON key and version after the secret's ARN: IAM grants the secret itself.
+          .secret("DB_PASSWORD", SECRET + ":password::").secret("API_KEY", PARAMETER).build(),
+      ContainerDefinition.builder().name("sidecar").image("envoy:1").essential(false)
+          .logConfiguration(new LogConfiguration("json-file", Map.of("max-size", "10m"))).build());
+  private static final String TARGET_GROUP =
+      "arn:aws:elasticloadbalancing:eu-west-1:111111111111:targetgroup/orders/0123456789abcdef";
+  private static final LoadBalancerRef ALB = new LoadBalancerRef("public",
+      "arn:aws:elasticloadbalancing:eu-west-1:111111111111:loadbalancer/app/public/50dc6c495c0c9188",
+      "public-1.eu-west-1.elb.amazonaws.com",
+      "arn:aws:elasticloadbalancing:eu-west-1:111111111111:listener/app/public/50dc6c495c0c9188/f2f7dc8efc522ab2",
+      "sg-0aaaaaaaaaaaaaaaa", "vpc-0123");
+  private static final TargetGroupRef TARGET = new TargetGroupRef(TARGET_GROUP, ALB);
 
   private Synth defaults;
   private Ec2Service defaultsService;
@@ -49,14 +57,14 @@ class Ec2ServiceTest {
         .serviceName("orders")
         .cluster(CLUSTER)
         .awsRegion("eu-west-1")
-        .containerDefinitions(WEB);
+        .containers(WEB);
   }
 
   @BeforeAll
   void synth() {
     defaults = Synth.stack(stack -> defaultsService = new Ec2Service(stack, "Orders", required().build()));
-    allOptions = Synth.stack(stack -> allOptionsService = new Ec2Service(stack, "Orders", required()
-        .containerDefinitions(WEB_AND_SIDECAR)
+    Ec2ServiceProps all = required()
+        .containers(WEB_AND_SIDECAR)
         .cpu(512)
         .memoryMiB(1024)
         .desiredCount(3)
@@ -67,27 +75,31 @@ class Ec2ServiceTest {
         .scaleOutCooldownSeconds(30)
         .deploymentMinimumHealthyPercent(50)
         .deploymentMaximumPercent(150)
-        .targetGroupArn(TARGET_GROUP)
-        .containerName("web")
-        .containerPort(8080)
         .healthCheckGracePeriodSeconds(120)
         .logRetentionDays(90)
         .taskRolePolicyArns(List.of("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess",
             "arn:aws:iam::111111111111:policy/orders-queue"))
-        .executionRoleSecretArns(List.of(PARAMETER, SECRET))
         .taskDefinitionManagedExternally(true)
-        .build()));
-    fixedExternal = Synth.stack(stack -> new Ec2Service(stack, "Orders", required()
-        // The image comes from a repository in the same stack: a token inside the JSON string.
-        .containerDefinitions("[{\"name\":\"web\",\"image\":\""
-            + new ServiceRepository(stack, "Repository", "orders").getRepositoryUrl()
-            + ":1.0\",\"memory\":512,\"portMappings\":[{\"containerPort\":8080}]}]")
-        .desiredCount(2)
-        .targetGroupArn(TARGET_GROUP)
-        .containerName("web")
-        .containerPort(8080)
-        .taskDefinitionManagedExternally(true)
-        .build()));
+        .build();
+    allOptions = Synth.stack(stack -> {
+      allOptionsService = new Ec2Service(stack, "Orders", all);
+      allOptionsService.attachTo(TARGET, "web", 8080);
+      allOptionsService.addToTaskRolePolicy(PolicyStatement.allow(List.of("sqs:SendMessage"),
+          List.of("arn:aws:sqs:eu-west-1:111111111111:orders")));
+      allOptionsService.addToTaskRolePolicy(PolicyStatement.allow(List.of("s3:GetObject"),
+          List.of("arn:aws:s3:::orders-assets/*")));
+    });
+    fixedExternal = Synth.stack(stack -> {
+      ServiceRepository repository = new ServiceRepository(stack, "Repository", "orders");
+      Ec2Service service = new Ec2Service(stack, "Orders", required()
+          // The image comes from a repository in the same stack: a token inside the JSON string.
+          .containers(List.of(WEB_CONTAINER.toBuilder().image(repository.getRepositoryUrl() + ":1.0").build()))
+          .desiredCount(2)
+          .taskDefinitionManagedExternally(true)
+          .build());
+      service.attachTo(TARGET, "web", 8080);
+      repository.grantPull(service.getExecutionRole());
+    });
   }
 
   // ---- defaults ------------------------------------------------------------------------------------------------
@@ -185,9 +197,8 @@ class Ec2ServiceTest {
     assertThat(props.memoryMiB()).isNull();
     assertThat(props.healthCheckGracePeriodSeconds()).isNull();
     assertThat(props.taskRolePolicyArns()).isEmpty();
-    assertThat(props.executionRoleSecretArns()).isEmpty();
+    assertThat(props.secretArns()).isEmpty();
     assertThat(props.taskDefinitionManagedExternally()).isFalse();
-    assertThat(props.loadBalanced()).isFalse();
     assertThat(props.autoscaled()).isFalse();
   }
 
@@ -197,9 +208,6 @@ class Ec2ServiceTest {
     assertThat(List.of(desiredOnly.minCapacity(), desiredOnly.maxCapacity())).containsExactly(4, 4);
     Ec2ServiceProps lowMin = required().desiredCount(3).minCapacity(1).build();
     assertThat(List.of(lowMin.minCapacity(), lowMin.maxCapacity())).containsExactly(1, 3);
-    Ec2ServiceProps loadBalanced = required().targetGroupArn(TARGET_GROUP).containerName("web").containerPort(8080)
-        .build();
-    assertThat(loadBalanced.healthCheckGracePeriodSeconds()).isEqualTo(60);
   }
 
   @Test
@@ -212,8 +220,9 @@ class Ec2ServiceTest {
     assertThat(defaultsService.getLogGroup()).isNotNull();
     assertThat(defaultsService.getExecutionRole()).isNotNull();
     assertThat(defaultsService.getTaskRole()).isNotNull();
-    assertThat(defaultsService.getContainerDefinitions().containerNames()).containsExactly("web");
-    assertThat(defaultsService.getContainerDefinitions().toJson()).contains("\"awslogs-group\":\"/ecs/orders\"");
+    assertThat(ContainerDefinitions.names(defaultsService.getContainers())).containsExactly("web");
+    assertThat(defaultsService.getContainers().get(0).logConfiguration().options())
+        .containsEntry("awslogs-group", "/ecs/orders");
   }
 
   // ---- all options ---------------------------------------------------------------------------------------------
@@ -229,7 +238,7 @@ class Ec2ServiceTest {
         + "{\"awslogs-group\":\"/ecs/orders\",\"awslogs-region\":\"eu-west-1\",\"awslogs-stream-prefix\":\"orders\"}}");
     assertThat(containers.at("/1/logConfiguration").toString())
         .isEqualTo("{\"logDriver\":\"json-file\",\"options\":{\"max-size\":\"10m\"}}");
-    assertThat(containers.at("/0/secrets/0/valueFrom").asText()).isEqualTo(SECRET);
+    assertThat(containers.at("/0/secrets/0/valueFrom").asText()).isEqualTo(SECRET + ":password::");
   }
 
   @Test
@@ -276,12 +285,26 @@ class Ec2ServiceTest {
   }
 
   @Test
-  void executionRole_allOptions_readsExactlyTheSecrets() throws Exception {
-    JsonNode inline = allOptions.only("aws_iam_role_policy");
+  void executionRole_allOptions_readsExactlyTheContainersSecrets() throws Exception {
+    JsonNode inline = allOptions.resources("aws_iam_role_policy").stream()
+        .filter(p -> p.get("name").asText().equals("read-secrets")).findFirst().orElseThrow();
     assertThat(inline.get("role").asText()).contains("aws_iam_role.Orders_ExecutionRole");
-    assertThat(inline.get("policy").asText()).isEqualTo("{\"Statement\":[{"
-        + "\"Action\":[\"secretsmanager:GetSecretValue\",\"ssm:GetParameters\"],\"Effect\":\"Allow\","
-        + "\"Resource\":[\"" + SECRET + "\",\"" + PARAMETER + "\"],\"Sid\":\"ReadContainerSecrets\"}],"
+    assertThat(inline.get("policy").asText()).isEqualTo("{\"Statement\":["
+        + "{\"Action\":\"secretsmanager:GetSecretValue\",\"Effect\":\"Allow\",\"Resource\":\"" + SECRET + "\","
+        + "\"Sid\":\"ReadContainerSecrets\"},"
+        + "{\"Action\":\"ssm:GetParameters\",\"Effect\":\"Allow\",\"Resource\":\"" + PARAMETER + "\","
+        + "\"Sid\":\"ReadContainerParameters\"}],\"Version\":\"2012-10-17\"}");
+  }
+
+  @Test
+  void taskRole_addToTaskRolePolicy_oneInlinePolicyWithEveryStatement() {
+    JsonNode inline = allOptions.resources("aws_iam_role_policy").stream()
+        .filter(p -> p.get("name").asText().equals("inline")).findFirst().orElseThrow();
+    assertThat(inline.get("role").asText()).contains("aws_iam_role.Orders_TaskRole");
+    assertThat(inline.get("policy").asText()).isEqualTo("{\"Statement\":["
+        + "{\"Action\":\"sqs:SendMessage\",\"Effect\":\"Allow\","
+        + "\"Resource\":\"arn:aws:sqs:eu-west-1:111111111111:orders\"},"
+        + "{\"Action\":\"s3:GetObject\",\"Effect\":\"Allow\",\"Resource\":\"arn:aws:s3:::orders-assets/*\"}],"
         + "\"Version\":\"2012-10-17\"}");
   }
 
@@ -317,31 +340,76 @@ class Ec2ServiceTest {
 
   @Test
   void executionRolePolicy_chinaRegion_usesPartition() {
-    assertThat(Ec2Service.partition("cn-north-1")).isEqualTo("aws-cn");
-    assertThat(Ec2Service.partition("us-gov-west-1")).isEqualTo("aws-us-gov");
-    assertThat(Ec2Service.partition("eu-west-1")).isEqualTo("aws");
+    Synth china = Synth.stack(stack -> new Ec2Service(stack, "Orders", required().awsRegion("cn-north-1").build()));
+    assertThat(china.only("aws_iam_role_policy_attachment").get("policy_arn").asText())
+        .isEqualTo("arn:aws-cn:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy");
+  }
+
+  // ---- load balancer targets -------------------------------------------------------------------------------------
+
+  @Test
+  void attachTo_dynamicPort_admitsTheLoadBalancerOnTheEphemeralRangeOnly() {
+    allOptions.assertHasResourceWithProperties("aws_vpc_security_group_ingress_rule", Map.of(
+        "security_group_id", "sg-0123456789abcdef0", "referenced_security_group_id", "sg-0aaaaaaaaaaaaaaaa",
+        "ip_protocol", "tcp", "from_port", 32768, "to_port", 65535,
+        "description", "TCP 32768-65535 (dynamic host ports 32768-65535) from load balancer public"));
+    assertThat(allOptions.count("aws_vpc_security_group_ingress_rule")).isEqualTo(1);
+  }
+
+  @Test
+  void attachTo_fixedHostPort_admitsExactlyThatPort_andSeveralTargetsPerService() {
+    Synth synth = Synth.stack(stack -> {
+      Ec2Service service = new Ec2Service(stack, "Orders", required().containers(WEB_AND_SIDECAR).memoryMiB(512)
+          .build());
+      service.attachTo(TARGET, "web", 8080);
+      service.attachTo(new TargetGroupRef(TARGET_GROUP.replace("orders/", "admin/"), ALB), "web", 9090);
+    });
+    JsonNode service = synth.only("aws_ecs_service");
+    assertThat(service.get("load_balancer")).hasSize(2);
+    assertThat(service.at("/load_balancer/1/container_port").asInt()).isEqualTo(9090);
+    assertThat(service.get("health_check_grace_period_seconds").asInt()).isEqualTo(60);
+    List<String> ranges = synth.resources("aws_vpc_security_group_ingress_rule").stream()
+        .map(r -> r.get("from_port").asInt() + "-" + r.get("to_port").asInt()).sorted().toList();
+    assertThat(ranges).containsExactly("32768-65535", "9090-9090");
+  }
+
+  @Test
+  void attachTo_twoServicesSameClusterAndLoadBalancer_shareOneRule() {
+    Synth synth = Synth.stack(stack -> {
+      new Ec2Service(stack, "A", required().serviceName("a").build()).attachTo(TARGET, "web", 8080);
+      new Ec2Service(stack, "B", required().serviceName("b").build())
+          .attachTo(new TargetGroupRef(TARGET_GROUP.replace("orders/", "b/"), ALB), "web", 8080);
+    });
+    assertThat(synth.count("aws_vpc_security_group_ingress_rule")).isEqualTo(1);
+    assertThat(synth.count("aws_ecs_service")).isEqualTo(2);
+  }
+
+  @Test
+  void fails_attachTo_unknownContainer_unknownPort_twice() {
+    Synth.stack(stack -> {
+      Ec2Service service = new Ec2Service(stack, "Orders", required().build());
+      assertThatThrownBy(() -> service.attachTo(TARGET, "api", 8080)).isInstanceOf(InvalidPropsException.class)
+          .hasMessage("Ec2Service 'test/Orders'.attachTo.containerName must be a container of this service, got"
+              + " \"api\" (found [web])");
+      assertThatThrownBy(() -> service.attachTo(TARGET, "web", 80)).isInstanceOf(InvalidPropsException.class)
+          .hasMessage("Ec2Service 'test/Orders'.attachTo.containerPort must be a portMappings[].containerPort of"
+              + " container \"web\", got 80 (found [8080])");
+      service.attachTo(TARGET, "web", 8080);
+      assertThatThrownBy(() -> service.attachTo(TARGET, "web", 8080)).isInstanceOf(InvalidPropsException.class)
+          .hasMessage("Ec2Service 'test/Orders'.attachTo already attaches container \"web\" port 8080 to this"
+              + " target group; attach each target once");
+    });
+  }
+
+  @Test
+  void grantPull_sameStack_inlinePolicyOnTheRole() {
+    JsonNode grant = fixedExternal.only("aws_iam_role_policy");
+    assertThat(grant.get("role").asText()).contains("aws_iam_role.Orders_ExecutionRole");
+    assertThat(grant.get("policy").asText()).contains("\"Sid\":\"Repository\"")
+        .contains("ecr:BatchGetImage").doesNotContain("ecr:PutImage").contains("${aws_ecr_repository.Repository");
   }
 
   // ---- construct-level failures ----------------------------------------------------------------------------------
-
-  @Test
-  void fails_targetPortNotAContainerPort() {
-    assertThat(problems(b -> b.targetGroupArn(TARGET_GROUP).containerName("web").containerPort(80)))
-        .containsExactly("containerPort must be a portMappings[].containerPort of container \"web\", got 80"
-            + " (found [8080])");
-  }
-
-  @Test
-  void fails_targetContainerNotDefined() {
-    assertThat(problems(b -> b.targetGroupArn(TARGET_GROUP).containerName("api").containerPort(8080)))
-        .containsExactly("containerName must be a container in containerDefinitions, got \"api\" (found [web])");
-  }
-
-  @Test
-  void fails_targetPortOutOfRange_reportedOnce() {
-    assertThat(problems(b -> b.targetGroupArn(TARGET_GROUP).containerName("web").containerPort(0)))
-        .containsExactly("containerPort must be between 1 and 65535, got 0");
-  }
 
   // ---- props failures --------------------------------------------------------------------------------------------
 
@@ -362,7 +430,7 @@ class Ec2ServiceTest {
         .hasMessage("Ec2ServiceProps.serviceName is required\n"
             + "Ec2ServiceProps.cluster is required\n"
             + "Ec2ServiceProps.awsRegion is required\n"
-            + "Ec2ServiceProps.containerDefinitions is required");
+            + "Ec2ServiceProps.containers is required");
   }
 
   @Test
@@ -381,17 +449,10 @@ class Ec2ServiceTest {
 
   @Test
   void fails_containerDefinitionProblems_prefixedWithProps() {
-    assertThatThrownBy(() -> required().containerDefinitions("[{\"name\":\"web\",\"image\":\"x\",\"memory\":64},"
-        + "{\"name\":\"sidecar\",\"memory\":64}]").build())
+    assertThatThrownBy(() -> required().containers(ContainerDefinitions.fromJson("[{\"name\":\"web\",\"image\":\"x\","
+        + "\"memory\":64}, {\"name\":\"sidecar\",\"memory\":64}]")).build())
         .isInstanceOf(InvalidPropsException.class)
-        .hasMessage("Ec2ServiceProps.containerDefinitions[1].image is required (container \"sidecar\")");
-  }
-
-  @Test
-  void fails_malformedContainerDefinitions_lineAndColumn() {
-    assertThat(problems(b -> b.containerDefinitions("[{\"name\": \"web\" \"image\": \"x\"}]"))).containsExactly(
-        "containerDefinitions is not valid JSON: Unexpected character ('\"' (code 34)): was expecting comma to"
-            + " separate Object entries (line 1, column 17)");
+        .hasMessage("Ec2ServiceProps.containers[1].image is required (container \"sidecar\")");
   }
 
   @Test
@@ -403,7 +464,7 @@ class Ec2ServiceTest {
 
   @Test
   void fails_noMemoryAtTaskOrContainerLevel() {
-    assertThat(problems(b -> b.containerDefinitions(WEB_AND_SIDECAR))).containsExactly(
+    assertThat(problems(b -> b.containers(WEB_AND_SIDECAR))).containsExactly(
         "memoryMiB is required because containers [\"web\", \"sidecar\"] set neither memory nor memoryReservation"
             + " (ECS on EC2 needs memory at the task or container level)");
   }
@@ -462,30 +523,6 @@ class Ec2ServiceTest {
   }
 
   @Test
-  void fails_targetGroupWithoutContainer() {
-    assertThat(problems(b -> b.targetGroupArn(TARGET_GROUP))).containsExactly(
-        "containerName is required when targetGroupArn is set (set targetGroupArn, containerName and containerPort"
-            + " together, or none of them)",
-        "containerPort is required when targetGroupArn is set (set targetGroupArn, containerName and containerPort"
-            + " together, or none of them)");
-  }
-
-  @Test
-  void fails_containerWithoutTargetGroup() {
-    assertThat(problems(b -> b.containerName("web").containerPort(8080))).containsExactly(
-        "targetGroupArn is required when containerName and containerPort are set (set targetGroupArn,"
-            + " containerName and containerPort together, or none of them)");
-  }
-
-  @Test
-  void fails_invalidTargetGroupArnAndPort() {
-    assertThat(problems(b -> b.targetGroupArn("orders-tg").containerName("web").containerPort(0))).containsExactly(
-        "targetGroupArn must be an ELBv2 target group ARN"
-            + " (arn:aws:elasticloadbalancing:<region>:<account>:targetgroup/<name>/<id>), got \"orders-tg\"",
-        "containerPort must be between 1 and 65535, got 0");
-  }
-
-  @Test
   void fails_negativeHealthCheckGracePeriod() {
     assertThat(problems(b -> b.healthCheckGracePeriodSeconds(-1))).containsExactly(
         "healthCheckGracePeriodSeconds must be between 0 and 2147483647, got -1");
@@ -500,12 +537,8 @@ class Ec2ServiceTest {
 
   @Test
   void fails_invalidPolicyAndSecretArns() {
-    assertThat(problems(b -> b.taskRolePolicyArns(List.of("AmazonS3ReadOnlyAccess"))
-        .executionRoleSecretArns(List.of(SECRET, "orders/db-password")))).containsExactly(
-        "taskRolePolicyArns[0] must be an IAM policy ARN (arn:aws:iam::<account or aws>:policy/<name>),"
-            + " got \"AmazonS3ReadOnlyAccess\"",
-        "executionRoleSecretArns[1] must be a Secrets Manager secret ARN"
-            + " (arn:aws:secretsmanager:<region>:<account>:secret:<name>) or an SSM parameter ARN"
-            + " (arn:aws:ssm:<region>:<account>:parameter/<name>), got \"orders/db-password\"");
+    assertThat(problems(b -> b.taskRolePolicyArns(List.of("AmazonS3ReadOnlyAccess")))).containsExactly(
+        "taskRolePolicyArns[0] must be an IAM policy ARN (arn:<partition>:iam::<account or aws>:policy/<name>),"
+            + " got \"AmazonS3ReadOnlyAccess\"");
   }
 }

@@ -8,15 +8,18 @@ import com.acme.platform.constructs.ecr.ServiceRepository;
 import com.acme.platform.constructs.ecs.Ec2Cluster;
 import com.acme.platform.constructs.ecs.Ec2ClusterProps;
 import com.acme.platform.constructs.ecs.Ec2Service;
+import com.acme.platform.constructs.ecs.ContainerDefinition;
 import com.acme.platform.constructs.ecs.Ec2ServiceProps;
+import com.acme.platform.constructs.ecs.PortMapping;
+import com.acme.platform.constructs.stack.StackConventions;
+import com.acme.platform.constructs.stack.StackConventionsProps;
 import com.acme.platform.constructs.network.PlatformVpc;
 import com.acme.platform.constructs.network.PlatformVpcProps;
-import com.acme.platform.constructs.state.RemoteState;
 import com.acme.platform.constructs.state.RemoteStateProps;
 import com.acme.platform.constructs.state.StateKeyLayout;
 import com.hashicorp.cdktf.TerraformStack;
-import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
 import java.util.List;
+import java.util.Map;
 import software.constructs.Construct;
 
 /**
@@ -33,9 +36,12 @@ public final class OrdersServiceExample extends TerraformStack {
   public OrdersServiceExample(Construct scope, String id) {
     super(scope, id);
     // DOCS_BLOCK_START
-    AwsProvider.Builder.create(this, "aws").region("eu-west-1").build();
-    RemoteState.attach(this, RemoteStateProps.builder()
-        .bucket("orders-tfstate").region("eu-west-1").key(StateKeyLayout.key("qa", "orders")).build());
+    // Provider for the account and region, the accepted provider versions, default tags, and the S3 backend.
+    StackConventions.apply(this, StackConventionsProps.builder()
+        .awsRegion("eu-west-1").accountId("111111111111").defaultTags(Map.of("team", "orders"))
+        .remoteState(RemoteStateProps.builder().bucket("orders-tfstate").region("eu-west-1")
+            .key(StateKeyLayout.key("qa", "orders")).build())
+        .build());
 
     PlatformVpc vpc = new PlatformVpc(this, "Network",
         PlatformVpcProps.of("orders-qa", "10.40.0.0/16", List.of("eu-west-1a", "eu-west-1b")));
@@ -43,21 +49,25 @@ public final class OrdersServiceExample extends TerraformStack {
     Ec2Cluster cluster = new Ec2Cluster(this, "Cluster", Ec2ClusterProps.of("orders-qa", vpc.ref()));
     PlatformLoadBalancer alb = new PlatformLoadBalancer(this, "LoadBalancer",
         PlatformLoadBalancerProps.of("orders-qa", vpc.ref()));
-    cluster.allowIngressFrom("FromAlb", alb.ref().securityGroupId(), 32768, 65535);
-
     ServiceRouting routing = alb.addServiceRouting("Orders", ServiceRoutingProps.builder()
         .targetGroupName("orders-qa").loadBalancer(alb.ref()).port(8080)
         .pathPatterns(List.of("/orders/*")).healthCheckPath("/orders/health").build());
-    new Ec2Service(this, "Orders", Ec2ServiceProps.builder()
+
+    Ec2Service orders = new Ec2Service(this, "Orders", Ec2ServiceProps.builder()
         .serviceName("orders-qa")
         .cluster(cluster.ref())
         .awsRegion("eu-west-1")
-        .containerDefinitions("""
-            [{"name": "orders", "image": "%s:1.0.0", "essential": true, "memoryReservation": 256,
-              "portMappings": [{"containerPort": 8080, "hostPort": 0}]}]""".formatted(repository.getRepositoryUrl()))
-        .targetGroupArn(routing.getRoutedTargetGroupArn()).containerName("orders").containerPort(8080)
+        .containers(List.of(ContainerDefinition.builder()
+            .name("orders")
+            .image(repository.getRepositoryUrl() + ":1.0.0")
+            .memoryReservationMiB(256)
+            .portMapping(PortMapping.dynamic(8080))
+            .build()))
         .minCapacity(2).maxCapacity(6)
         .build());
+    // Registers the tasks in the target group and admits the load balancer to the instances' host ports.
+    orders.attachTo(routing, "orders", 8080);
+    repository.grantPull(orders.getExecutionRole());
     // DOCS_BLOCK_END
   }
 }

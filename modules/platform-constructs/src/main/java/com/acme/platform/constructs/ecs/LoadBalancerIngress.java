@@ -1,0 +1,52 @@
+package com.acme.platform.constructs.ecs;
+
+import com.acme.platform.constructs.alb.LoadBalancerRef;
+import com.acme.platform.constructs.core.ConstructIds;
+import com.hashicorp.cdktf.TerraformStack;
+import com.hashicorp.cdktf.providers.aws.vpc_security_group_ingress_rule.VpcSecurityGroupIngressRule;
+import software.constructs.Construct;
+import software.constructs.IConstruct;
+
+/**
+ * The security group rules that let load balancers reach container instances, one per cluster, load balancer and
+ * host port range in a stack.
+ *
+ * <p>Several services of one cluster behind one load balancer need the same rule, and EC2 rejects a duplicate rule,
+ * so rules are shared: they live in one construct at the stack's root ({@value #ID}), with ids built from the
+ * cluster name, the load balancer name and the ports, so that adding or removing a service never replaces the rule
+ * another service uses.
+ */
+final class LoadBalancerIngress extends Construct {
+  static final String ID = "LoadBalancerIngress";
+
+  private LoadBalancerIngress(Construct stack) {
+    super(stack, ID);
+  }
+
+  /**
+   * The rule admitting {@code loadBalancer} to {@code cluster}'s instances on {@code fromPort-toPort}, created the
+   * first time it is asked for.
+   */
+  static VpcSecurityGroupIngressRule allow(Construct inStack, ClusterRef cluster, LoadBalancerRef loadBalancer,
+      int fromPort, int toPort) {
+    TerraformStack stack = TerraformStack.of(inStack);
+    IConstruct existing = stack.getNode().tryFindChild(ID);
+    Construct rules = existing instanceof LoadBalancerIngress found ? found : new LoadBalancerIngress(stack);
+    String ports = fromPort == toPort ? String.valueOf(fromPort) : fromPort + "-" + toPort;
+    String id = ConstructIds.forValue("Ingress", cluster.clusterName() + " from " + loadBalancer.name() + " "
+        + ports);
+    IConstruct rule = rules.getNode().tryFindChild(id);
+    if (rule instanceof VpcSecurityGroupIngressRule same) {
+      return same;
+    }
+    String kind = fromPort == toPort ? "fixed host port " + fromPort : "dynamic host ports " + ports;
+    return VpcSecurityGroupIngressRule.Builder.create(rules, id)
+        .securityGroupId(cluster.instanceSecurityGroupId())
+        .description("TCP " + ports + " (" + kind + ") from load balancer " + loadBalancer.name())
+        .ipProtocol("tcp")
+        .fromPort(fromPort)
+        .toPort(toPort)
+        .referencedSecurityGroupId(loadBalancer.securityGroupId())
+        .build();
+  }
+}
