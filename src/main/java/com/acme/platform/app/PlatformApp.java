@@ -5,6 +5,7 @@ import com.acme.platform.app.config.EnvironmentConfig;
 import com.acme.platform.app.config.PlatformConfig;
 import com.acme.platform.app.stacks.EnvironmentStack;
 import com.acme.platform.app.stacks.ErrorSink;
+import com.acme.platform.app.stacks.PropsOrigin;
 import com.acme.platform.app.stacks.RegistryStack;
 import com.acme.platform.app.stacks.StateBackends;
 import com.acme.platform.constructs.state.RemoteState;
@@ -57,6 +58,8 @@ public final class PlatformApp {
     List<BuiltStack> built = new ArrayList<>();
     EnvironmentConfig first = config.environments().get(0);
     EnvironmentConfig.RegistryConfig registry = first.registry();
+    errors.attempt(PropsOrigin.of(PlatformConfig.fileOf(first), "registry.stateBucket")
+        .field("bucketName", "registry.stateBucket"), () -> StateBackends.bucket(registry.stateBucket()));
     RegistryStack registryStack = new RegistryStack(app, registry, config, errors);
     built.add(errors.attempt(StateBackends.registryOrigin(first), () -> attach(registryStack, RegistryStack.NAME,
         StateBackends.registry(registry))));
@@ -64,6 +67,10 @@ public final class PlatformApp {
       if (!selected.isEmpty() && !selected.contains(env.name())) {
         continue;
       }
+      // The state bucket is created by backend-bootstrap with the full S3 name rules; checking them here tells the
+      // user before bootstrap does.
+      errors.attempt(PropsOrigin.of(PlatformConfig.fileOf(env), "stateBucket").field("bucketName", "stateBucket"),
+          () -> StateBackends.bucket(env.stateBucket()));
       String name = stackName(env.name());
       EnvironmentStack stack = new EnvironmentStack(app, name, env, config, errors);
       built.add(errors.attempt(StateBackends.environmentOrigin(env), () -> attach(stack, name,

@@ -15,6 +15,7 @@ import com.acme.platform.constructs.ecr.ServiceRepository;
 import com.acme.platform.constructs.ecs.ClusterRef;
 import com.acme.platform.constructs.ecs.Ec2ClusterProps;
 import com.acme.platform.constructs.ecs.Ec2ServiceProps;
+import com.acme.platform.constructs.ecs.PortMapping;
 import com.acme.platform.constructs.network.NatGateways;
 import com.acme.platform.constructs.network.PlatformVpcProps;
 import com.acme.platform.constructs.network.VpcRef;
@@ -164,6 +165,14 @@ final class EnvironmentProps {
         .targetCpuPercent(s.targetCpuPercent())
         .taskDefinitionManagedExternally(pipelineOwned)
         .build();
+  }
+
+  /** Whether the routed container port is published on a dynamic host port (no fixed {@code hostPort}). */
+  boolean routedPortIsDynamic(ServiceConfig s) {
+    String name = routedContainer(s);
+    PortMapping mapping = taskDefinition(s).containers().stream().filter(c -> c.name().equals(name)).findFirst()
+        .map(c -> c.portMapping(s.routing().containerPort())).orElse(null);
+    return mapping != null && mapping.dynamicHostPort();
   }
 
   /**

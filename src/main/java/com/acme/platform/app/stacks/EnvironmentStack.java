@@ -11,8 +11,11 @@ import com.acme.platform.constructs.alb.ServiceRouting;
 import com.acme.platform.constructs.ecs.Ec2Cluster;
 import com.acme.platform.constructs.ecs.Ec2Service;
 import com.acme.platform.constructs.network.PlatformVpc;
+import com.hashicorp.cdktf.providers.aws.vpc_security_group_ingress_rule.VpcSecurityGroupIngressRule;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import software.constructs.Construct;
 
 /**
@@ -25,6 +28,8 @@ public final class EnvironmentStack extends PlatformStack {
   private final Map<String, Ec2Cluster> clusters = new LinkedHashMap<>();
   private final Map<String, PlatformLoadBalancer> loadBalancers = new LinkedHashMap<>();
   private final Map<String, Ec2Service> services = new LinkedHashMap<>();
+  /** Legacy addresses that already have their {@code moved} block (one each, however many services share it). */
+  private final Set<String> movedFrom = new HashSet<>();
 
   /**
    * Builds the environment's stack.
@@ -92,8 +97,13 @@ public final class EnvironmentStack extends PlatformStack {
     if (routing != null) {
       // Attaching also admits the load balancer to the cluster's instances on the host ports in use.
       ServiceRouting target = routing;
-      errors.attempt(inputs.serviceOrigin(index, s), () -> service.attachTo(target, inputs.routedContainer(s),
-          r.containerPort()));
+      VpcSecurityGroupIngressRule rule = errors.attempt(inputs.serviceOrigin(index, s),
+          () -> service.attachTo(target, inputs.routedContainer(s), r.containerPort()));
+      // Only the dynamic-port rule existed before (one per cluster and load balancer); fixed ports are new.
+      String legacy = LegacyAddresses.clusterIngress(s.cluster(), r.loadBalancer());
+      if (rule != null && inputs.routedPortIsDynamic(s) && movedFrom.add(legacy)) {
+        rule.moveFromId(legacy);
+      }
     }
   }
 

@@ -58,7 +58,7 @@ public final class StateBackends {
    * @param bucket the bucket name
    * @return the props of the bucket
    */
-  static StateBucketProps bucket(String bucket) {
+  public static StateBucketProps bucket(String bucket) {
     return StateBucketProps.of(bucket);
   }
 }

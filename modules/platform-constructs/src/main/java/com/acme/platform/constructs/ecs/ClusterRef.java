@@ -24,7 +24,9 @@ public record ClusterRef(String clusterName, String clusterArn, String capacityP
    */
   public ClusterRef {
     Checks checks = Checks.of("ClusterRef");
-    checks.required("clusterName", clusterName);
+    if (checks.required("clusterName", clusterName)) {
+      checks.check(!Checks.isToken(clusterName), "clusterName", "must be a plain string known at synth, got a token");
+    }
     checks.required("clusterArn", clusterArn);
     checks.required("capacityProviderName", capacityProviderName);
     checks.required("instanceSecurityGroupId", instanceSecurityGroupId);

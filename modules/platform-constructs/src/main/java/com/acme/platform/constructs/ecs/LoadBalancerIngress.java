@@ -1,7 +1,6 @@
 package com.acme.platform.constructs.ecs;
 
 import com.acme.platform.constructs.alb.LoadBalancerRef;
-import com.acme.platform.constructs.core.ConstructIds;
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.providers.aws.vpc_security_group_ingress_rule.VpcSecurityGroupIngressRule;
 import software.constructs.Construct;
@@ -13,8 +12,8 @@ import software.constructs.IConstruct;
  *
  * <p>Several services of one cluster behind one load balancer need the same rule, and EC2 rejects a duplicate rule,
  * so rules are shared: they live in one construct at the stack's root ({@value #ID}), with ids built from the
- * cluster name, the load balancer name and the ports, so that adding or removing a service never replaces the rule
- * another service uses.
+ * cluster name, the load balancer name and the ports ({@code Ingress-<cluster>-from-<loadBalancer>-<ports>}), so
+ * that adding or removing a service never replaces the rule another service uses.
  */
 final class LoadBalancerIngress extends Construct {
   static final String ID = "LoadBalancerIngress";
@@ -33,8 +32,8 @@ final class LoadBalancerIngress extends Construct {
     IConstruct existing = stack.getNode().tryFindChild(ID);
     Construct rules = existing instanceof LoadBalancerIngress found ? found : new LoadBalancerIngress(stack);
     String ports = fromPort == toPort ? String.valueOf(fromPort) : fromPort + "-" + toPort;
-    String id = ConstructIds.forValue("Ingress", cluster.clusterName() + " from " + loadBalancer.name() + " "
-        + ports);
+    // Cluster and load balancer names are plain AWS names (letters, digits, '-', '_'), readable as they are.
+    String id = "Ingress-" + cluster.clusterName() + "-from-" + loadBalancer.name() + "-" + ports;
     IConstruct rule = rules.getNode().tryFindChild(id);
     if (rule instanceof VpcSecurityGroupIngressRule same) {
       return same;
