@@ -41,7 +41,7 @@ public final class BootstrapMain {
     List<String> options = List.of(args).subList(Math.min(1, args.length), args.length);
     try {
       boolean allowDestroy = flag(options, "--allow-destroy");
-      List<BootstrapTarget> targets = select(BootstrapConfig.load(platformRoot.resolve("environments")),
+      List<BootstrapTarget> targets = select(BootstrapConfig.load(platformRoot),
           option(options, "--bucket"), !action.equals("synth"));
       if (allowDestroy && targets.size() != 1) {
         err.println("--allow-destroy needs --bucket=<name>: it lifts prevent_destroy from one bucket only");

@@ -4,19 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The bootstrap reads environments/ through the platform app's loader: same acceptance, same messages. */
 class BootstrapConfigTest {
+  private static final Path PLATFORM = Path.of(System.getProperty("platform.root", ".."));
+
   @TempDir
   Path tmp;
 
   @Test
   void load_repositoryEnvironments_oneTargetPerDistinctBucket() {
-    Path environments = Path.of(System.getProperty("platform.root", "..")).resolve("environments");
-    assertThat(BootstrapConfig.load(environments)).containsExactly(
+    assertThat(BootstrapConfig.load(PLATFORM)).containsExactly(
         new BootstrapTarget("200000000001", "eu-west-1", "acme-platform-tfstate-200000000001"),
         new BootstrapTarget("300000000001", "eu-west-1", "acme-platform-tfstate-300000000001"),
         new BootstrapTarget("400000000001", "eu-west-1", "acme-platform-tfstate-400000000001"));
@@ -30,40 +34,67 @@ class BootstrapConfigTest {
   }
 
   @Test
-  void fails_missingFieldsNamedWithFile() throws IOException {
-    Files.writeString(tmp.resolve("qa.json"), "{\"accountId\": \"111111111111\", \"registry\": {\"region\": \"x\"}}");
-    assertThatThrownBy(() -> BootstrapConfig.load(tmp))
+  void fails_missingField_inTheLoadersWords() throws IOException {
+    Path root = copyOfPlatform();
+    edit(root, "staging", "\"stateBucket\": \"acme-platform-tfstate-300000000001\",", "");
+    assertThatThrownBy(() -> BootstrapConfig.load(root))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("environments/qa.json: stateBucket is required\n"
-            + "environments/qa.json: region is required\n"
-            + "environments/qa.json: registry.stateBucket is required\n"
-            + "environments/qa.json: registry.accountId is required");
+        .hasMessage("1 problem in the platform configuration:\n"
+            + "  environments/staging.json: stateBucket: is required");
   }
 
   @Test
   void fails_oneBucketInTwoAccounts() throws IOException {
-    Files.writeString(tmp.resolve("a.json"),
-        "{\"accountId\": \"111111111111\", \"region\": \"eu-west-1\", \"stateBucket\": \"shared-tf\"}");
-    Files.writeString(tmp.resolve("b.json"),
-        "{\"accountId\": \"222222222222\", \"region\": \"eu-west-1\", \"stateBucket\": \"shared-tf\"}");
-    assertThatThrownBy(() -> BootstrapConfig.load(tmp))
-        .hasMessage("environments/b.json: stateBucket \"shared-tf\" is in account 222222222222 / eu-west-1 here but"
-            + " in account 111111111111 / eu-west-1 in environments/a.json; a bucket lives in one account and"
-            + " region");
+    Path root = copyOfPlatform();
+    edit(root, "production", "acme-platform-tfstate-400000000001", "acme-platform-tfstate-300000000001");
+    assertThatThrownBy(() -> BootstrapConfig.load(root))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("environments/staging.json: stateBucket: \"acme-platform-tfstate-300000000001\" is in account"
+            + " 300000000001 / eu-west-1 here but in account 400000000001 / eu-west-1 in"
+            + " environments/production.json; a bucket lives in one account and region");
   }
 
   @Test
-  void fails_duplicateKey() throws IOException {
-    Files.writeString(tmp.resolve("qa.json"), "{\"accountId\": \"111111111111\", \"region\": \"eu-west-1\","
-        + " \"stateBucket\": \"tf-a\", \"stateBucket\": \"tf-b\"}");
-    assertThatThrownBy(() -> BootstrapConfig.load(tmp))
-        .hasMessage("environments/qa.json: cannot be read as JSON (Duplicate field 'stateBucket'); the platform"
-            + " synth reports the exact problem");
+  void fails_duplicateKey_namedWithLine() throws IOException {
+    Path root = copyOfPlatform();
+    edit(root, "staging", "\"stateBucket\": \"acme-platform-tfstate-300000000001\",",
+        "\"stateBucket\": \"tf-a\", \"stateBucket\": \"tf-b\",");
+    assertThatThrownBy(() -> BootstrapConfig.load(root))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("1 problem in the platform configuration:\n  environments/staging.json: stateBucket:")
+        .hasMessageContaining("line 5");
   }
 
   @Test
-  void fails_noEnvironmentFiles() {
-    assertThatThrownBy(() -> BootstrapConfig.load(tmp)).hasMessageEndingWith(": no environment files with a"
-        + " stateBucket");
+  void fails_noEnvironmentFiles() throws IOException {
+    Path root = copyOfPlatform();
+    try (Stream<Path> files = Files.list(root.resolve("environments"))) {
+      for (Path file : files.toList()) {
+        Files.delete(file);
+      }
+    }
+    assertThatThrownBy(() -> BootstrapConfig.load(root))
+        .hasMessage("1 problem in the platform configuration:\n  environments: no environment files (*.json) found");
+  }
+
+  private Path copyOfPlatform() {
+    for (String dir : new String[] {"environments", "task-definitions"}) {
+      try (Stream<Path> files = Files.list(PLATFORM.resolve(dir))) {
+        Files.createDirectories(tmp.resolve(dir));
+        for (Path file : files.toList()) {
+          Files.copy(file, tmp.resolve(dir).resolve(file.getFileName()));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return tmp;
+  }
+
+  private static void edit(Path root, String environment, String from, String to) throws IOException {
+    Path file = root.resolve("environments").resolve(environment + ".json");
+    String text = Files.readString(file);
+    assertThat(text).as(file.toString()).contains(from);
+    Files.writeString(file, text.replace(from, to));
   }
 }
