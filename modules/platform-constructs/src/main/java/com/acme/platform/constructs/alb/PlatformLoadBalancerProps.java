@@ -1,45 +1,20 @@
 package com.acme.platform.constructs.alb;
 
-import com.acme.platform.constructs.core.Ipv4Cidr;
 import com.acme.platform.constructs.core.Checks;
+import com.acme.platform.constructs.core.Ipv4Cidr;
 import com.acme.platform.constructs.network.VpcRef;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
  * Properties for {@link PlatformLoadBalancer}.
  *
- * @param name the load balancer name, for example {@code orders-public}. Required. 1-32 characters: letters, digits
- *     and hyphens; must not begin or end with a hyphen and must not begin with {@code internal-}. See
- *     <a href="https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateLoadBalancer.html">CreateLoadBalancer</a>.
- * @param vpc the VPC the load balancer runs in. Required. An internet-facing load balancer is placed in
- *     {@link VpcRef#publicSubnetIds()}, an internal one in {@link VpcRef#privateSubnetIds()}; the chosen list must
- *     hold at least two subnets (one per Availability Zone).
- * @param internal whether the load balancer is internal (private addresses only) rather than internet-facing.
- *     Default: {@code false}, an internet-facing load balancer in the public subnets.
- * @param certificateArn the ACM certificate for the HTTPS listener, for example
- *     {@code arn:aws:acm:eu-west-1:111111111111:certificate/abcd}. Default: no certificate, the load balancer serves
- *     plain HTTP on port 80 only. When set, port 80 redirects to HTTPS on port 443.
- * @param sslPolicy the security policy of the HTTPS listener; one of {@link #ALLOWED_SSL_POLICIES} (TLS 1.2 or
- *     newer). Ignored without a certificate. Default: {@code ELBSecurityPolicy-TLS13-1-2-2021-06} (TLS 1.3 and 1.2).
- *     See <a href="https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html">Security policies</a>.
- * @param deletionProtection whether AWS refuses to delete the load balancer until protection is turned off.
- *     Default: {@code false}, the load balancer can be destroyed.
- * @param idleTimeoutSeconds seconds a connection may stay idle before the load balancer closes it; 1-4000.
- *     Default: {@code 60}.
- * @param ingressCidrs IPv4 CIDR blocks allowed to connect on port 80 (and 443 with a certificate); at least one,
- *     no duplicates, each in network form such as {@code 10.0.0.0/16}. Default: {@code ["0.0.0.0/0"]}, anyone.
+ * <p>Create with {@link #builder()}; derive a modified copy with {@link #toBuilder()}. Instances are immutable
+ * values: two props with equal values are equal.
  */
-public record PlatformLoadBalancerProps(
-    String name,
-    VpcRef vpc,
-    Boolean internal,
-    String certificateArn,
-    String sslPolicy,
-    Boolean deletionProtection,
-    Integer idleTimeoutSeconds,
-    List<String> ingressCidrs) {
+public final class PlatformLoadBalancerProps {
 
   /** The security policies {@link #sslPolicy()} accepts: all negotiate TLS 1.2 or newer only. */
   public static final List<String> ALLOWED_SSL_POLICIES = List.of(
@@ -58,21 +33,29 @@ public record PlatformLoadBalancerProps(
   static final Pattern ACM_CERTIFICATE_ARN =
       Pattern.compile("arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/.+");
 
+  private final String name;
+  private final VpcRef vpc;
+  private final Boolean internal;
+  private final String certificateArn;
+  private final String sslPolicy;
+  private final Boolean deletionProtection;
+  private final Integer idleTimeoutSeconds;
+  private final List<String> ingressCidrs;
+
   /**
-   * Applies defaults and checks every value; throws all problems at once.
-   *
-   * @param name see {@link PlatformLoadBalancerProps#name()}
-   * @param vpc see {@link PlatformLoadBalancerProps#vpc()}
-   * @param internal see {@link PlatformLoadBalancerProps#internal()}
-   * @param certificateArn see {@link PlatformLoadBalancerProps#certificateArn()}
-   * @param sslPolicy see {@link PlatformLoadBalancerProps#sslPolicy()}
-   * @param deletionProtection see {@link PlatformLoadBalancerProps#deletionProtection()}
-   * @param idleTimeoutSeconds see {@link PlatformLoadBalancerProps#idleTimeoutSeconds()}
-   * @param ingressCidrs see {@link PlatformLoadBalancerProps#ingressCidrs()}
-   * @throws com.acme.platform.constructs.core.InvalidPropsException if any value is missing or invalid;
-   *     it lists every problem, not only the first
+   * Applies defaults and checks every value, reporting all problems at once (see {@link Builder#build()}).
+   * The builder is read into locals named like the properties so that the defaults and checks read as rules
+   * about the properties; the fields are assigned only once every check has passed.
    */
-  public PlatformLoadBalancerProps {
+  private PlatformLoadBalancerProps(Builder builder) {
+    String name = builder.name;
+    VpcRef vpc = builder.vpc;
+    Boolean internal = builder.internal;
+    String certificateArn = builder.certificateArn;
+    String sslPolicy = builder.sslPolicy;
+    Boolean deletionProtection = builder.deletionProtection;
+    Integer idleTimeoutSeconds = builder.idleTimeoutSeconds;
+    List<String> ingressCidrs = builder.ingressCidrs;
     internal = internal != null ? internal : false;
     sslPolicy = sslPolicy != null ? sslPolicy : DEFAULT_SSL_POLICY;
     deletionProtection = deletionProtection != null ? deletionProtection : false;
@@ -110,6 +93,82 @@ public record PlatformLoadBalancerProps(
           "duplicates ingressCidrs[" + first + "], got " + Checks.quote(cidr));
     }
     checks.throwIfAny();
+    this.name = name;
+    this.vpc = vpc;
+    this.internal = internal;
+    this.certificateArn = certificateArn;
+    this.sslPolicy = sslPolicy;
+    this.deletionProtection = deletionProtection;
+    this.idleTimeoutSeconds = idleTimeoutSeconds;
+    this.ingressCidrs = ingressCidrs;
+  }
+
+  /**
+   * {@return the load balancer name, for example {@code orders-public}} Required. 1-32 characters: letters, digits
+   * and hyphens; must not begin or end with a hyphen and must not begin with {@code internal-}. See
+   * <a href="https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateLoadBalancer.html">CreateLoadBalancer</a>.
+   */
+  public String name() {
+    return name;
+  }
+
+  /**
+   * {@return the VPC the load balancer runs in} Required. An internet-facing load balancer is placed in
+   * {@link VpcRef#publicSubnetIds()}, an internal one in {@link VpcRef#privateSubnetIds()}; the chosen list must hold
+   * at least two subnets (one per Availability Zone).
+   */
+  public VpcRef vpc() {
+    return vpc;
+  }
+
+  /**
+   * {@return whether the load balancer is internal (private addresses only) rather than internet-facing} Default:
+   * {@code false}, an internet-facing load balancer in the public subnets.
+   */
+  public Boolean internal() {
+    return internal;
+  }
+
+  /**
+   * {@return the ACM certificate for the HTTPS listener, for example
+   * {@code arn:aws:acm:eu-west-1:111111111111:certificate/abcd}} Default: no certificate, the load balancer serves
+   * plain HTTP on port 80 only. When set, port 80 redirects to HTTPS on port 443.
+   */
+  public String certificateArn() {
+    return certificateArn;
+  }
+
+  /**
+   * {@return the security policy of the HTTPS listener; one of {@link #ALLOWED_SSL_POLICIES} (TLS 1.2 or newer)}
+   * Ignored without a certificate. Default: {@code ELBSecurityPolicy-TLS13-1-2-2021-06} (TLS 1.3 and 1.2). See
+   * <a href="https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html">Security
+   * policies</a>.
+   */
+  public String sslPolicy() {
+    return sslPolicy;
+  }
+
+  /**
+   * {@return whether AWS refuses to delete the load balancer until protection is turned off} Default: {@code false},
+   * the load balancer can be destroyed.
+   */
+  public Boolean deletionProtection() {
+    return deletionProtection;
+  }
+
+  /**
+   * {@return seconds a connection may stay idle before the load balancer closes it; 1-4000} Default: {@code 60}.
+   */
+  public Integer idleTimeoutSeconds() {
+    return idleTimeoutSeconds;
+  }
+
+  /**
+   * {@return IPv4 CIDR blocks allowed to connect on port 80 (and 443 with a certificate); at least one, no
+   * duplicates, each in network form such as {@code 10.0.0.0/16}} Default: {@code ["0.0.0.0/0"]}, anyone.
+   */
+  public List<String> ingressCidrs() {
+    return ingressCidrs;
   }
 
   /**
@@ -161,6 +220,66 @@ public record PlatformLoadBalancerProps(
    */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * A builder holding this object's values, defaults included, for a modified copy; this object is unchanged.
+   *
+   * @return a new builder; {@code toBuilder().build()} equals this object
+   */
+  public Builder toBuilder() {
+    return builder()
+        .name(name)
+        .vpc(vpc)
+        .internal(internal)
+        .certificateArn(certificateArn)
+        .sslPolicy(sslPolicy)
+        .deletionProtection(deletionProtection)
+        .idleTimeoutSeconds(idleTimeoutSeconds)
+        .ingressCidrs(ingressCidrs);
+  }
+
+  /**
+   * Value equality over every property, as a record has.
+   *
+   * @param o the object to compare with
+   * @return whether {@code o} is a {@code PlatformLoadBalancerProps} with equal values
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof PlatformLoadBalancerProps other
+        && Objects.equals(name, other.name)
+        && Objects.equals(vpc, other.vpc)
+        && Objects.equals(internal, other.internal)
+        && Objects.equals(certificateArn, other.certificateArn)
+        && Objects.equals(sslPolicy, other.sslPolicy)
+        && Objects.equals(deletionProtection, other.deletionProtection)
+        && Objects.equals(idleTimeoutSeconds, other.idleTimeoutSeconds)
+        && Objects.equals(ingressCidrs, other.ingressCidrs);
+  }
+
+  /**
+   * A hash code over every property, consistent with {@link #equals(Object)}.
+   *
+   * @return the hash code
+   */
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, vpc, internal, certificateArn, sslPolicy, deletionProtection, idleTimeoutSeconds,
+        ingressCidrs);
+  }
+
+  /**
+   * Every property, in the form a record prints.
+   *
+   * @return for example {@code PlatformLoadBalancerProps[name=..., ...]}
+   */
+  @Override
+  public String toString() {
+    return "PlatformLoadBalancerProps[name=" + name + ", vpc=" + vpc + ", internal=" + internal
+        + ", certificateArn=" + certificateArn + ", sslPolicy=" + sslPolicy
+        + ", deletionProtection=" + deletionProtection + ", idleTimeoutSeconds=" + idleTimeoutSeconds
+        + ", ingressCidrs=" + ingressCidrs + "]";
   }
 
   /** Builder for {@link PlatformLoadBalancerProps}. */
@@ -241,8 +360,7 @@ public record PlatformLoadBalancerProps(
      *     it lists every problem, not only the first
      */
     public PlatformLoadBalancerProps build() {
-      return new PlatformLoadBalancerProps(name, vpc, internal, certificateArn, sslPolicy, deletionProtection,
-          idleTimeoutSeconds, ingressCidrs);
+      return new PlatformLoadBalancerProps(this);
     }
   }
 }

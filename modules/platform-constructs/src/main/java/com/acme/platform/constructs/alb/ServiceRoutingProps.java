@@ -2,87 +2,57 @@ package com.acme.platform.constructs.alb;
 
 import com.acme.platform.constructs.core.Checks;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
  * Properties for {@link ServiceRouting}.
  *
- * @param targetGroupName the target group name, for example {@code orders-api}. Required. 1-32 characters: letters,
- *     digits and hyphens, not beginning or ending with a hyphen. Unique per account and region. See
- *     <a href="https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html">CreateTargetGroup</a>.
- * @param loadBalancer the load balancer to route from: its {@link LoadBalancerRef#listenerArn()} carries the rule and
- *     its {@link LoadBalancerRef#vpcId()} holds the target group. Required. Use
- *     {@link PlatformLoadBalancer#ref()} for a load balancer of this library.
- * @param port the container port, 1-65535. Required. Targets are of type {@code instance} because services run in
- *     bridge network mode with dynamic host ports: ECS registers each task with its own host port, so this is only
- *     the target group's default port.
- * @param priority the listener rule priority, 1-50000; lower values are evaluated first. Required when the
- *     {@link ServiceRouting} is constructed directly. Default (only through
- *     {@link PlatformLoadBalancer#addServiceRouting(String, ServiceRoutingProps)}): the lowest multiple of 10 not yet
- *     used on that load balancer. See
- *     <a href="https://docs.aws.amazon.com/elasticloadbalancing/latest/application/listener-update-rules.html">Listener rules</a>.
- * @param hostHeaders host names the rule matches, for example {@code orders.example.com} (wildcards {@code *} and
- *     {@code ?} allowed). Default: the rule does not look at the host header.
- * @param pathPatterns URL paths the rule matches, each starting with {@code /}, for example {@code /orders/*}.
- *     Default: the rule does not look at the path. At least one host header or path pattern is required, and at most
- *     5 values combined (an ALB limit on condition values per rule).
- * @param healthCheckPath the path the load balancer requests to check a target; starts with {@code /}.
- *     Default: {@code /}.
- * @param healthCheckIntervalSeconds seconds between health checks of one target, 5-300. Default: {@code 30}.
- * @param healthCheckTimeoutSeconds seconds without a response after which a check fails, 2-120, less than the
- *     interval. Default: {@code 5}.
- * @param healthyThresholdCount consecutive successful checks before an unhealthy target is healthy again, 2-10.
- *     Default: {@code 3}.
- * @param unhealthyThresholdCount consecutive failed checks before a target is unhealthy, 2-10. Default: {@code 3}.
- * @param healthCheckMatcher HTTP codes that count as healthy: a code, a list or a range such as {@code 200,302} or
- *     {@code 200-299}. Default: {@code 200-399}.
- * @param deregistrationDelaySeconds seconds the load balancer lets in-flight requests finish before a deregistering
- *     target is removed, 0-3600. Default: {@code 30}.
- * @param stickinessSeconds lifetime of the load balancer's stickiness cookie ({@code lb_cookie}), 1-604800 (7 days).
- *     Default: stickiness off, every request is balanced on its own.
+ * <p>Create with {@link #builder()}; derive a modified copy with {@link #toBuilder()}. Instances are immutable
+ * values: two props with equal values are equal.
  */
-public record ServiceRoutingProps(
-    String targetGroupName,
-    LoadBalancerRef loadBalancer,
-    Integer port,
-    Integer priority,
-    List<String> hostHeaders,
-    List<String> pathPatterns,
-    String healthCheckPath,
-    Integer healthCheckIntervalSeconds,
-    Integer healthCheckTimeoutSeconds,
-    Integer healthyThresholdCount,
-    Integer unhealthyThresholdCount,
-    String healthCheckMatcher,
-    Integer deregistrationDelaySeconds,
-    Integer stickinessSeconds) {
+public final class ServiceRoutingProps {
 
   /** The most condition values (host headers plus path patterns) one listener rule may have. */
   public static final int MAX_CONDITION_VALUES = 5;
 
   static final Pattern MATCHER = Pattern.compile("\\d{3}(?:-\\d{3})?(?:,\\d{3}(?:-\\d{3})?)*");
 
+  private final String targetGroupName;
+  private final LoadBalancerRef loadBalancer;
+  private final Integer port;
+  private final Integer priority;
+  private final List<String> hostHeaders;
+  private final List<String> pathPatterns;
+  private final String healthCheckPath;
+  private final Integer healthCheckIntervalSeconds;
+  private final Integer healthCheckTimeoutSeconds;
+  private final Integer healthyThresholdCount;
+  private final Integer unhealthyThresholdCount;
+  private final String healthCheckMatcher;
+  private final Integer deregistrationDelaySeconds;
+  private final Integer stickinessSeconds;
+
   /**
-   * Applies defaults and checks every value; throws all problems at once.
-   *
-   * @param targetGroupName see {@link ServiceRoutingProps#targetGroupName()}
-   * @param loadBalancer see {@link ServiceRoutingProps#loadBalancer()}
-   * @param port see {@link ServiceRoutingProps#port()}
-   * @param priority see {@link ServiceRoutingProps#priority()}
-   * @param hostHeaders see {@link ServiceRoutingProps#hostHeaders()}
-   * @param pathPatterns see {@link ServiceRoutingProps#pathPatterns()}
-   * @param healthCheckPath see {@link ServiceRoutingProps#healthCheckPath()}
-   * @param healthCheckIntervalSeconds see {@link ServiceRoutingProps#healthCheckIntervalSeconds()}
-   * @param healthCheckTimeoutSeconds see {@link ServiceRoutingProps#healthCheckTimeoutSeconds()}
-   * @param healthyThresholdCount see {@link ServiceRoutingProps#healthyThresholdCount()}
-   * @param unhealthyThresholdCount see {@link ServiceRoutingProps#unhealthyThresholdCount()}
-   * @param healthCheckMatcher see {@link ServiceRoutingProps#healthCheckMatcher()}
-   * @param deregistrationDelaySeconds see {@link ServiceRoutingProps#deregistrationDelaySeconds()}
-   * @param stickinessSeconds see {@link ServiceRoutingProps#stickinessSeconds()}
-   * @throws com.acme.platform.constructs.core.InvalidPropsException if any value is missing or invalid;
-   *     it lists every problem, not only the first
+   * Applies defaults and checks every value, reporting all problems at once (see {@link Builder#build()}).
+   * The builder is read into locals named like the properties so that the defaults and checks read as rules
+   * about the properties; the fields are assigned only once every check has passed.
    */
-  public ServiceRoutingProps {
+  private ServiceRoutingProps(Builder builder) {
+    String targetGroupName = builder.targetGroupName;
+    LoadBalancerRef loadBalancer = builder.loadBalancer;
+    Integer port = builder.port;
+    Integer priority = builder.priority;
+    List<String> hostHeaders = builder.hostHeaders;
+    List<String> pathPatterns = builder.pathPatterns;
+    String healthCheckPath = builder.healthCheckPath;
+    Integer healthCheckIntervalSeconds = builder.healthCheckIntervalSeconds;
+    Integer healthCheckTimeoutSeconds = builder.healthCheckTimeoutSeconds;
+    Integer healthyThresholdCount = builder.healthyThresholdCount;
+    Integer unhealthyThresholdCount = builder.unhealthyThresholdCount;
+    String healthCheckMatcher = builder.healthCheckMatcher;
+    Integer deregistrationDelaySeconds = builder.deregistrationDelaySeconds;
+    Integer stickinessSeconds = builder.stickinessSeconds;
     Checks checks = Checks.of("ServiceRoutingProps");
     hostHeaders = hostHeaders != null
         ? PlatformLoadBalancerProps.copyWithoutNulls(hostHeaders, "hostHeaders", checks) : List.of();
@@ -135,13 +105,140 @@ public record ServiceRoutingProps(
     checks.between("deregistrationDelaySeconds", deregistrationDelaySeconds, 0, 3600);
     checks.between("stickinessSeconds", stickinessSeconds, 1, 604_800);
     checks.throwIfAny();
+    this.targetGroupName = targetGroupName;
+    this.loadBalancer = loadBalancer;
+    this.port = port;
+    this.priority = priority;
+    this.hostHeaders = hostHeaders;
+    this.pathPatterns = pathPatterns;
+    this.healthCheckPath = healthCheckPath;
+    this.healthCheckIntervalSeconds = healthCheckIntervalSeconds;
+    this.healthCheckTimeoutSeconds = healthCheckTimeoutSeconds;
+    this.healthyThresholdCount = healthyThresholdCount;
+    this.unhealthyThresholdCount = unhealthyThresholdCount;
+    this.healthCheckMatcher = healthCheckMatcher;
+    this.deregistrationDelaySeconds = deregistrationDelaySeconds;
+    this.stickinessSeconds = stickinessSeconds;
+  }
+
+  /**
+   * {@return the target group name, for example {@code orders-api}} Required. 1-32 characters: letters, digits and
+   * hyphens, not beginning or ending with a hyphen. Unique per account and region. See
+   * <a href="https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html">CreateTargetGroup</a>.
+   */
+  public String targetGroupName() {
+    return targetGroupName;
+  }
+
+  /**
+   * {@return the load balancer to route from: its {@link LoadBalancerRef#listenerArn()} carries the rule and its
+   * {@link LoadBalancerRef#vpcId()} holds the target group} Required. Use {@link PlatformLoadBalancer#ref()} for a
+   * load balancer of this library.
+   */
+  public LoadBalancerRef loadBalancer() {
+    return loadBalancer;
+  }
+
+  /**
+   * {@return the container port, 1-65535} Required. Targets are of type {@code instance} because services run in
+   * bridge network mode with dynamic host ports: ECS registers each task with its own host port, so this is only the
+   * target group's default port.
+   */
+  public Integer port() {
+    return port;
+  }
+
+  /**
+   * {@return the listener rule priority, 1-50000; lower values are evaluated first} Required when the
+   * {@link ServiceRouting} is constructed directly. Default (only through
+   * {@link PlatformLoadBalancer#addServiceRouting(String, ServiceRoutingProps)}): the lowest multiple of 10 not yet
+   * used on that load balancer. See
+   * <a href="https://docs.aws.amazon.com/elasticloadbalancing/latest/application/listener-update-rules.html">Listener
+   * rules</a>.
+   */
+  public Integer priority() {
+    return priority;
+  }
+
+  /**
+   * {@return host names the rule matches, for example {@code orders.example.com} (wildcards {@code *} and {@code ?}
+   * allowed)} Default: the rule does not look at the host header.
+   */
+  public List<String> hostHeaders() {
+    return hostHeaders;
+  }
+
+  /**
+   * {@return URL paths the rule matches, each starting with {@code /}, for example {@code /orders/*}} Default: the
+   * rule does not look at the path. At least one host header or path pattern is required, and at most 5 values
+   * combined (an ALB limit on condition values per rule).
+   */
+  public List<String> pathPatterns() {
+    return pathPatterns;
+  }
+
+  /**
+   * {@return the path the load balancer requests to check a target; starts with {@code /}} Default: {@code /}.
+   */
+  public String healthCheckPath() {
+    return healthCheckPath;
+  }
+
+  /**
+   * {@return seconds between health checks of one target, 5-300} Default: {@code 30}.
+   */
+  public Integer healthCheckIntervalSeconds() {
+    return healthCheckIntervalSeconds;
+  }
+
+  /**
+   * {@return seconds without a response after which a check fails, 2-120, less than the interval} Default: {@code 5}.
+   */
+  public Integer healthCheckTimeoutSeconds() {
+    return healthCheckTimeoutSeconds;
+  }
+
+  /**
+   * {@return consecutive successful checks before an unhealthy target is healthy again, 2-10} Default: {@code 3}.
+   */
+  public Integer healthyThresholdCount() {
+    return healthyThresholdCount;
+  }
+
+  /**
+   * {@return consecutive failed checks before a target is unhealthy, 2-10} Default: {@code 3}.
+   */
+  public Integer unhealthyThresholdCount() {
+    return unhealthyThresholdCount;
+  }
+
+  /**
+   * {@return HTTP codes that count as healthy: a code, a list or a range such as {@code 200,302} or {@code 200-299}}
+   * Default: {@code 200-399}.
+   */
+  public String healthCheckMatcher() {
+    return healthCheckMatcher;
+  }
+
+  /**
+   * {@return seconds the load balancer lets in-flight requests finish before a deregistering target is removed,
+   * 0-3600} Default: {@code 30}.
+   */
+  public Integer deregistrationDelaySeconds() {
+    return deregistrationDelaySeconds;
+  }
+
+  /**
+   * {@return lifetime of the load balancer's stickiness cookie ({@code lb_cookie}), 1-604800 (7 days)} Default:
+   * stickiness off, every request is balanced on its own.
+   */
+  public Integer stickinessSeconds() {
+    return stickinessSeconds;
   }
 
   /** A copy with the given listener rule priority; used when a load balancer assigns one. */
   ServiceRoutingProps withPriority(int newPriority) {
-    return new ServiceRoutingProps(targetGroupName, loadBalancer, port, newPriority, hostHeaders, pathPatterns,
-        healthCheckPath, healthCheckIntervalSeconds, healthCheckTimeoutSeconds, healthyThresholdCount,
-        unhealthyThresholdCount, healthCheckMatcher, deregistrationDelaySeconds, stickinessSeconds);
+    return toBuilder().priority(newPriority).build();
   }
 
   /**
@@ -151,6 +248,84 @@ public record ServiceRoutingProps(
    */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * A builder holding this object's values, defaults included, for a modified copy; this object is unchanged.
+   *
+   * @return a new builder; {@code toBuilder().build()} equals this object
+   */
+  public Builder toBuilder() {
+    return builder()
+        .targetGroupName(targetGroupName)
+        .loadBalancer(loadBalancer)
+        .port(port)
+        .priority(priority)
+        .hostHeaders(hostHeaders)
+        .pathPatterns(pathPatterns)
+        .healthCheckPath(healthCheckPath)
+        .healthCheckIntervalSeconds(healthCheckIntervalSeconds)
+        .healthCheckTimeoutSeconds(healthCheckTimeoutSeconds)
+        .healthyThresholdCount(healthyThresholdCount)
+        .unhealthyThresholdCount(unhealthyThresholdCount)
+        .healthCheckMatcher(healthCheckMatcher)
+        .deregistrationDelaySeconds(deregistrationDelaySeconds)
+        .stickinessSeconds(stickinessSeconds);
+  }
+
+  /**
+   * Value equality over every property, as a record has.
+   *
+   * @param o the object to compare with
+   * @return whether {@code o} is a {@code ServiceRoutingProps} with equal values
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof ServiceRoutingProps other
+        && Objects.equals(targetGroupName, other.targetGroupName)
+        && Objects.equals(loadBalancer, other.loadBalancer)
+        && Objects.equals(port, other.port)
+        && Objects.equals(priority, other.priority)
+        && Objects.equals(hostHeaders, other.hostHeaders)
+        && Objects.equals(pathPatterns, other.pathPatterns)
+        && Objects.equals(healthCheckPath, other.healthCheckPath)
+        && Objects.equals(healthCheckIntervalSeconds, other.healthCheckIntervalSeconds)
+        && Objects.equals(healthCheckTimeoutSeconds, other.healthCheckTimeoutSeconds)
+        && Objects.equals(healthyThresholdCount, other.healthyThresholdCount)
+        && Objects.equals(unhealthyThresholdCount, other.unhealthyThresholdCount)
+        && Objects.equals(healthCheckMatcher, other.healthCheckMatcher)
+        && Objects.equals(deregistrationDelaySeconds, other.deregistrationDelaySeconds)
+        && Objects.equals(stickinessSeconds, other.stickinessSeconds);
+  }
+
+  /**
+   * A hash code over every property, consistent with {@link #equals(Object)}.
+   *
+   * @return the hash code
+   */
+  @Override
+  public int hashCode() {
+    return Objects.hash(targetGroupName, loadBalancer, port, priority, hostHeaders, pathPatterns, healthCheckPath,
+        healthCheckIntervalSeconds, healthCheckTimeoutSeconds, healthyThresholdCount, unhealthyThresholdCount,
+        healthCheckMatcher, deregistrationDelaySeconds, stickinessSeconds);
+  }
+
+  /**
+   * Every property, in the form a record prints.
+   *
+   * @return for example {@code ServiceRoutingProps[targetGroupName=..., ...]}
+   */
+  @Override
+  public String toString() {
+    return "ServiceRoutingProps[targetGroupName=" + targetGroupName + ", loadBalancer=" + loadBalancer
+        + ", port=" + port + ", priority=" + priority + ", hostHeaders=" + hostHeaders
+        + ", pathPatterns=" + pathPatterns + ", healthCheckPath=" + healthCheckPath
+        + ", healthCheckIntervalSeconds=" + healthCheckIntervalSeconds
+        + ", healthCheckTimeoutSeconds=" + healthCheckTimeoutSeconds
+        + ", healthyThresholdCount=" + healthyThresholdCount
+        + ", unhealthyThresholdCount=" + unhealthyThresholdCount + ", healthCheckMatcher=" + healthCheckMatcher
+        + ", deregistrationDelaySeconds=" + deregistrationDelaySeconds + ", stickinessSeconds=" + stickinessSeconds
+        + "]";
   }
 
   /** Builder for {@link ServiceRoutingProps}. */
@@ -279,9 +454,7 @@ public record ServiceRoutingProps(
      *     it lists every problem, not only the first
      */
     public ServiceRoutingProps build() {
-      return new ServiceRoutingProps(targetGroupName, loadBalancer, port, priority, hostHeaders, pathPatterns,
-          healthCheckPath, healthCheckIntervalSeconds, healthCheckTimeoutSeconds, healthyThresholdCount,
-          unhealthyThresholdCount, healthCheckMatcher, deregistrationDelaySeconds, stickinessSeconds);
+      return new ServiceRoutingProps(this);
     }
   }
 }

@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 /**
  * Collects the problems of one props object and throws them together.
  *
- * <p>Every props record runs its checks through one instance in its compact constructor and ends with
- * {@link #throwIfAny()}. Values that are Terraform tokens (known only at apply time) are never checked.
+ * <p>Every props type runs its checks through one instance when it is built (in the constructor behind its
+ * {@code Builder.build()}) and ends with {@link #throwIfAny()}. Values that are Terraform tokens (known only at apply time) are never checked.
  */
 public final class Checks {
   private final String subject;

@@ -3,50 +3,43 @@ package com.acme.platform.constructs.ecr;
 import com.acme.platform.constructs.core.AwsPatterns;
 import com.acme.platform.constructs.core.Checks;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
  * Properties for {@link ServiceRepository}.
  *
- * @param repositoryName the repository name, for example {@code orders-api}. Required. 2-256 characters:
- *     lowercase letters, digits, and {@code . _ - /} between them. See
- *     <a href="https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_CreateRepository.html">CreateRepository</a>.
- * @param immutableTags whether a pushed tag can never be overwritten. Default: {@code true}.
- * @param scanOnPush whether each pushed image is scanned for vulnerabilities. Default: {@code true}.
- * @param keepLastImages how many images the lifecycle policy keeps; older ones expire. Default: {@code 30}.
- * @param untaggedExpiryDays days after which untagged images expire. Default: {@code 7}.
- * @param kmsKeyArn a KMS key to encrypt images with. Default: AES256 encryption with an AWS-owned key.
- * @param pullAccountIds other AWS accounts allowed to pull images (cross-account pull policy).
- *     Default: no repository policy, only the owning account can pull.
+ * <p>Create with {@link #builder()}; derive a modified copy with {@link #toBuilder()}. Instances are immutable
+ * values: two props with equal values are equal.
  */
-public record ServiceRepositoryProps(
-    String repositoryName,
-    Boolean immutableTags,
-    Boolean scanOnPush,
-    Integer keepLastImages,
-    Integer untaggedExpiryDays,
-    String kmsKeyArn,
-    List<String> pullAccountIds) {
+public final class ServiceRepositoryProps {
 
   /** ECR repository names: lowercase segments separated by '.', '_', '-' or '/'. */
   static final Pattern NAME = Pattern.compile("(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*");
   static final Pattern ACCOUNT_ID = AwsPatterns.ACCOUNT_ID;
   static final Pattern KMS_KEY_ARN = AwsPatterns.KMS_KEY_ARN;
 
+  private final String repositoryName;
+  private final Boolean immutableTags;
+  private final Boolean scanOnPush;
+  private final Integer keepLastImages;
+  private final Integer untaggedExpiryDays;
+  private final String kmsKeyArn;
+  private final List<String> pullAccountIds;
+
   /**
-   * Applies defaults and checks every value; throws all problems at once.
-   *
-   * @param repositoryName see {@link ServiceRepositoryProps#repositoryName()}
-   * @param immutableTags see {@link ServiceRepositoryProps#immutableTags()}
-   * @param scanOnPush see {@link ServiceRepositoryProps#scanOnPush()}
-   * @param keepLastImages see {@link ServiceRepositoryProps#keepLastImages()}
-   * @param untaggedExpiryDays see {@link ServiceRepositoryProps#untaggedExpiryDays()}
-   * @param kmsKeyArn see {@link ServiceRepositoryProps#kmsKeyArn()}
-   * @param pullAccountIds see {@link ServiceRepositoryProps#pullAccountIds()}
-   * @throws com.acme.platform.constructs.core.InvalidPropsException if any value is missing or invalid;
-   *     it lists every problem, not only the first
+   * Applies defaults and checks every value, reporting all problems at once (see {@link Builder#build()}).
+   * The builder is read into locals named like the properties so that the defaults and checks read as rules
+   * about the properties; the fields are assigned only once every check has passed.
    */
-  public ServiceRepositoryProps {
+  private ServiceRepositoryProps(Builder builder) {
+    String repositoryName = builder.repositoryName;
+    Boolean immutableTags = builder.immutableTags;
+    Boolean scanOnPush = builder.scanOnPush;
+    Integer keepLastImages = builder.keepLastImages;
+    Integer untaggedExpiryDays = builder.untaggedExpiryDays;
+    String kmsKeyArn = builder.kmsKeyArn;
+    List<String> pullAccountIds = builder.pullAccountIds;
     immutableTags = immutableTags != null ? immutableTags : true;
     scanOnPush = scanOnPush != null ? scanOnPush : true;
     keepLastImages = keepLastImages != null ? keepLastImages : 30;
@@ -67,6 +60,65 @@ public record ServiceRepositoryProps(
       checks.matches("pullAccountIds[" + i + "]", pullAccountIds.get(i), ACCOUNT_ID, "a 12-digit AWS account id");
     }
     checks.throwIfAny();
+    this.repositoryName = repositoryName;
+    this.immutableTags = immutableTags;
+    this.scanOnPush = scanOnPush;
+    this.keepLastImages = keepLastImages;
+    this.untaggedExpiryDays = untaggedExpiryDays;
+    this.kmsKeyArn = kmsKeyArn;
+    this.pullAccountIds = pullAccountIds;
+  }
+
+  /**
+   * {@return the repository name, for example {@code orders-api}} Required. 2-256 characters: lowercase letters,
+   * digits, and {@code . _ - /} between them. See
+   * <a href="https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_CreateRepository.html">CreateRepository</a>.
+   */
+  public String repositoryName() {
+    return repositoryName;
+  }
+
+  /**
+   * {@return whether a pushed tag can never be overwritten} Default: {@code true}.
+   */
+  public Boolean immutableTags() {
+    return immutableTags;
+  }
+
+  /**
+   * {@return whether each pushed image is scanned for vulnerabilities} Default: {@code true}.
+   */
+  public Boolean scanOnPush() {
+    return scanOnPush;
+  }
+
+  /**
+   * {@return how many images the lifecycle policy keeps; older ones expire} Default: {@code 30}.
+   */
+  public Integer keepLastImages() {
+    return keepLastImages;
+  }
+
+  /**
+   * {@return days after which untagged images expire} Default: {@code 7}.
+   */
+  public Integer untaggedExpiryDays() {
+    return untaggedExpiryDays;
+  }
+
+  /**
+   * {@return a KMS key to encrypt images with} Default: AES256 encryption with an AWS-owned key.
+   */
+  public String kmsKeyArn() {
+    return kmsKeyArn;
+  }
+
+  /**
+   * {@return other AWS accounts allowed to pull images (cross-account pull policy)} Default: no repository policy,
+   * only the owning account can pull.
+   */
+  public List<String> pullAccountIds() {
+    return pullAccountIds;
   }
 
   /**
@@ -86,6 +138,64 @@ public record ServiceRepositoryProps(
    */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * A builder holding this object's values, defaults included, for a modified copy; this object is unchanged.
+   *
+   * @return a new builder; {@code toBuilder().build()} equals this object
+   */
+  public Builder toBuilder() {
+    return builder()
+        .repositoryName(repositoryName)
+        .immutableTags(immutableTags)
+        .scanOnPush(scanOnPush)
+        .keepLastImages(keepLastImages)
+        .untaggedExpiryDays(untaggedExpiryDays)
+        .kmsKeyArn(kmsKeyArn)
+        .pullAccountIds(pullAccountIds);
+  }
+
+  /**
+   * Value equality over every property, as a record has.
+   *
+   * @param o the object to compare with
+   * @return whether {@code o} is a {@code ServiceRepositoryProps} with equal values
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof ServiceRepositoryProps other
+        && Objects.equals(repositoryName, other.repositoryName)
+        && Objects.equals(immutableTags, other.immutableTags)
+        && Objects.equals(scanOnPush, other.scanOnPush)
+        && Objects.equals(keepLastImages, other.keepLastImages)
+        && Objects.equals(untaggedExpiryDays, other.untaggedExpiryDays)
+        && Objects.equals(kmsKeyArn, other.kmsKeyArn)
+        && Objects.equals(pullAccountIds, other.pullAccountIds);
+  }
+
+  /**
+   * A hash code over every property, consistent with {@link #equals(Object)}.
+   *
+   * @return the hash code
+   */
+  @Override
+  public int hashCode() {
+    return Objects.hash(repositoryName, immutableTags, scanOnPush, keepLastImages, untaggedExpiryDays, kmsKeyArn,
+        pullAccountIds);
+  }
+
+  /**
+   * Every property, in the form a record prints.
+   *
+   * @return for example {@code ServiceRepositoryProps[repositoryName=..., ...]}
+   */
+  @Override
+  public String toString() {
+    return "ServiceRepositoryProps[repositoryName=" + repositoryName + ", immutableTags=" + immutableTags
+        + ", scanOnPush=" + scanOnPush + ", keepLastImages=" + keepLastImages
+        + ", untaggedExpiryDays=" + untaggedExpiryDays + ", kmsKeyArn=" + kmsKeyArn
+        + ", pullAccountIds=" + pullAccountIds + "]";
   }
 
   /** Builder for {@link ServiceRepositoryProps}. */
@@ -158,8 +268,7 @@ public record ServiceRepositoryProps(
      *     it lists every problem, not only the first
      */
     public ServiceRepositoryProps build() {
-      return new ServiceRepositoryProps(repositoryName, immutableTags, scanOnPush, keepLastImages,
-          untaggedExpiryDays, kmsKeyArn, pullAccountIds);
+      return new ServiceRepositoryProps(this);
     }
   }
 }

@@ -7,55 +7,17 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Properties for {@link Ec2Cluster}.
  *
- * @param clusterName the ECS cluster name, for example {@code platform}. Required. 1-251 characters: letters, digits,
- *     {@code -} and {@code _}, known at synth (not a token). The capacity provider is named
- *     {@code <clusterName>-ec2}, so the name must not start with {@code aws}, {@code ecs} or {@code fargate} (any case).
- *     See <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCluster.html">CreateCluster</a>.
- * @param vpc the VPC the container instances run in. Required. Instances are launched in its
- *     {@code privateSubnetIds}, which must not be empty.
- * @param instanceType the EC2 instance type of the container instances, for example {@code m5.large}.
- *     Default: {@code t3.medium}.
- * @param minSize the minimum number of container instances in the Auto Scaling group, 0 to 1000.
- *     Default: {@code 1}.
- * @param maxSize the maximum number of container instances in the Auto Scaling group, 1 to 1000 and at least
- *     {@code minSize}. Default: {@code 2}.
- * @param rootVolumeGiB the size of each instance's encrypted gp3 root volume, 30 to 16384 GiB (the ECS-optimized
- *     Amazon Linux 2023 AMI needs 30). Default: {@code 30}.
- * @param amiSsmParameter the public SSM parameter holding the AMI id; the launch template resolves it at launch with
- *     {@code resolve:ssm:}, so no data source is read. Must start with {@code /}.
- *     Default: the recommended ECS-optimized Amazon Linux 2023 AMI for the instance type's architecture:
- *     {@code /aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id} (x86_64), or
- *     {@code /aws/service/ecs/optimized-ami/amazon-linux-2023/arm64/recommended/image_id} for Graviton (arm64)
- *     instance types such as {@code c6g.2xlarge} or {@code t4g.medium}. See
- *     <a href="https://docs.aws.amazon.com/AmazonECS/latest/developerguide/retrieve-ecs-optimized_AMI.html">Retrieving
- *     Amazon ECS-optimized Linux AMI metadata</a>.
- * @param containerInsights whether CloudWatch Container Insights collects cluster metrics. Default: {@code true}.
- * @param targetCapacityPercent the managed-scaling target: the percentage of instance capacity that tasks should
- *     use, 1 to 100 (100 means no spare instances). Default: {@code 100}.
- * @param managedTerminationProtection whether ECS keeps instances that still run tasks from being terminated on
- *     scale-in (also turns on the Auto Scaling group's scale-in protection). Default: {@code true}.
- * @param instancePolicyArns extra managed policy ARNs attached to the instance role, on top of
- *     {@code AmazonEC2ContainerServiceforEC2Role} and {@code AmazonSSMManagedInstanceCore}.
- *     Default: no extra policies.
+ * <p>Create with {@link #builder()}; derive a modified copy with {@link #toBuilder()}. Instances are immutable
+ * values: two props with equal values are equal.
  */
-public record Ec2ClusterProps(
-    String clusterName,
-    VpcRef vpc,
-    String instanceType,
-    Integer minSize,
-    Integer maxSize,
-    Integer rootVolumeGiB,
-    String amiSsmParameter,
-    Boolean containerInsights,
-    Integer targetCapacityPercent,
-    Boolean managedTerminationProtection,
-    List<String> instancePolicyArns) {
+public final class Ec2ClusterProps {
 
   /** The instance type used when {@link #instanceType()} is not given. */
   public static final String DEFAULT_INSTANCE_TYPE = "t3.medium";
@@ -83,31 +45,41 @@ public record Ec2ClusterProps(
   static final int MAX_NAME_LENGTH = 255 - CAPACITY_PROVIDER_SUFFIX.length();
   static final List<String> RESERVED_PREFIXES = List.of("aws", "ecs", "fargate");
 
+  private final String clusterName;
+  private final VpcRef vpc;
+  private final String instanceType;
+  private final Integer minSize;
+  private final Integer maxSize;
+  private final Integer rootVolumeGiB;
+  private final String amiSsmParameter;
+  private final Boolean containerInsights;
+  private final Integer targetCapacityPercent;
+  private final Boolean managedTerminationProtection;
+  private final List<String> instancePolicyArns;
+
   /**
-   * Applies defaults and checks every value; throws all problems at once.
-   *
-   * @param clusterName see {@link Ec2ClusterProps#clusterName()}
-   * @param vpc see {@link Ec2ClusterProps#vpc()}
-   * @param instanceType see {@link Ec2ClusterProps#instanceType()}
-   * @param minSize see {@link Ec2ClusterProps#minSize()}
-   * @param maxSize see {@link Ec2ClusterProps#maxSize()}
-   * @param rootVolumeGiB see {@link Ec2ClusterProps#rootVolumeGiB()}
-   * @param amiSsmParameter see {@link Ec2ClusterProps#amiSsmParameter()}
-   * @param containerInsights see {@link Ec2ClusterProps#containerInsights()}
-   * @param targetCapacityPercent see {@link Ec2ClusterProps#targetCapacityPercent()}
-   * @param managedTerminationProtection see {@link Ec2ClusterProps#managedTerminationProtection()}
-   * @param instancePolicyArns see {@link Ec2ClusterProps#instancePolicyArns()}
-   * @throws com.acme.platform.constructs.core.InvalidPropsException if any value is missing or invalid;
-   *     it lists every problem, not only the first
+   * Applies defaults and checks every value, reporting all problems at once (see {@link Builder#build()}).
+   * The builder is read into locals named like the properties so that the defaults and checks read as rules
+   * about the properties; the fields are assigned only once every check has passed.
    */
-  public Ec2ClusterProps {
+  private Ec2ClusterProps(Builder builder) {
+    String clusterName = builder.clusterName;
+    VpcRef vpc = builder.vpc;
+    String instanceType = builder.instanceType;
+    Integer minSize = builder.minSize;
+    Integer maxSize = builder.maxSize;
+    Integer rootVolumeGiB = builder.rootVolumeGiB;
+    String amiSsmParameter = builder.amiSsmParameter;
+    Boolean containerInsights = builder.containerInsights;
+    Integer targetCapacityPercent = builder.targetCapacityPercent;
+    Boolean managedTerminationProtection = builder.managedTerminationProtection;
+    List<String> instancePolicyArns = builder.instancePolicyArns;
     instanceType = instanceType != null ? instanceType : DEFAULT_INSTANCE_TYPE;
     minSize = minSize != null ? minSize : 1;
     maxSize = maxSize != null ? maxSize : 2;
     rootVolumeGiB = rootVolumeGiB != null ? rootVolumeGiB : 30;
     if (amiSsmParameter == null) {
-      amiSsmParameter = ARM64_INSTANCE_TYPE.matcher(instanceType).matches()
-          ? DEFAULT_ARM64_AMI_SSM_PARAMETER : DEFAULT_AMI_SSM_PARAMETER;
+      amiSsmParameter = defaultAmiSsmParameter(instanceType);
     }
     containerInsights = containerInsights != null ? containerInsights : true;
     targetCapacityPercent = targetCapacityPercent != null ? targetCapacityPercent : 100;
@@ -160,6 +132,117 @@ public record Ec2ClusterProps(
     }
     checks.throwIfAny();
     instancePolicyArns = List.copyOf(policies);
+    this.clusterName = clusterName;
+    this.vpc = vpc;
+    this.instanceType = instanceType;
+    this.minSize = minSize;
+    this.maxSize = maxSize;
+    this.rootVolumeGiB = rootVolumeGiB;
+    this.amiSsmParameter = amiSsmParameter;
+    this.containerInsights = containerInsights;
+    this.targetCapacityPercent = targetCapacityPercent;
+    this.managedTerminationProtection = managedTerminationProtection;
+    this.instancePolicyArns = instancePolicyArns;
+  }
+
+  /**
+   * {@return the ECS cluster name, for example {@code platform}} Required. 1-251 characters: letters, digits,
+   * {@code -} and {@code _}, known at synth (not a token). The capacity provider is named {@code <clusterName>-ec2},
+   * so the name must not start with {@code aws}, {@code ecs} or {@code fargate} (any case). See
+   * <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCluster.html">CreateCluster</a>.
+   */
+  public String clusterName() {
+    return clusterName;
+  }
+
+  /**
+   * {@return the VPC the container instances run in} Required. Instances are launched in its
+   * {@code privateSubnetIds}, which must not be empty.
+   */
+  public VpcRef vpc() {
+    return vpc;
+  }
+
+  /**
+   * {@return the EC2 instance type of the container instances, for example {@code m5.large}} Default:
+   * {@code t3.medium}.
+   */
+  public String instanceType() {
+    return instanceType;
+  }
+
+  /**
+   * {@return the minimum number of container instances in the Auto Scaling group, 0 to 1000} Default: {@code 1}.
+   */
+  public Integer minSize() {
+    return minSize;
+  }
+
+  /**
+   * {@return the maximum number of container instances in the Auto Scaling group, 1 to 1000 and at least
+   * {@code minSize}} Default: {@code 2}.
+   */
+  public Integer maxSize() {
+    return maxSize;
+  }
+
+  /**
+   * {@return the size of each instance's encrypted gp3 root volume, 30 to 16384 GiB (the ECS-optimized Amazon Linux
+   * 2023 AMI needs 30)} Default: {@code 30}.
+   */
+  public Integer rootVolumeGiB() {
+    return rootVolumeGiB;
+  }
+
+  /**
+   * {@return the public SSM parameter holding the AMI id; the launch template resolves it at launch with
+   * {@code resolve:ssm:}, so no data source is read} Must start with {@code /}. Default: the recommended
+   * ECS-optimized Amazon Linux 2023 AMI for the instance type's architecture:
+   * {@code /aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id} (x86_64), or
+   * {@code /aws/service/ecs/optimized-ami/amazon-linux-2023/arm64/recommended/image_id} for Graviton (arm64) instance
+   * types such as {@code c6g.2xlarge} or {@code t4g.medium}. See
+   * <a href="https://docs.aws.amazon.com/AmazonECS/latest/developerguide/retrieve-ecs-optimized_AMI.html">Retrieving
+   * Amazon ECS-optimized Linux AMI metadata</a>.
+   */
+  public String amiSsmParameter() {
+    return amiSsmParameter;
+  }
+
+  /**
+   * {@return whether CloudWatch Container Insights collects cluster metrics} Default: {@code true}.
+   */
+  public Boolean containerInsights() {
+    return containerInsights;
+  }
+
+  /**
+   * {@return the managed-scaling target: the percentage of instance capacity that tasks should use, 1 to 100 (100
+   * means no spare instances)} Default: {@code 100}.
+   */
+  public Integer targetCapacityPercent() {
+    return targetCapacityPercent;
+  }
+
+  /**
+   * {@return whether ECS keeps instances that still run tasks from being terminated on scale-in (also turns on the
+   * Auto Scaling group's scale-in protection)} Default: {@code true}.
+   */
+  public Boolean managedTerminationProtection() {
+    return managedTerminationProtection;
+  }
+
+  /**
+   * {@return extra managed policy ARNs attached to the instance role, on top of
+   * {@code AmazonEC2ContainerServiceforEC2Role} and {@code AmazonSSMManagedInstanceCore}} Default: no extra policies.
+   */
+  public List<String> instancePolicyArns() {
+    return instancePolicyArns;
+  }
+
+  /** The AMI parameter used when none is given: the ECS-optimized AMI for the instance type's architecture. */
+  private static String defaultAmiSsmParameter(String instanceType) {
+    return ARM64_INSTANCE_TYPE.matcher(instanceType).matches()
+        ? DEFAULT_ARM64_AMI_SSM_PARAMETER : DEFAULT_AMI_SSM_PARAMETER;
   }
 
   /**
@@ -180,6 +263,79 @@ public record Ec2ClusterProps(
    */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * A builder holding this object's values, defaults included, for a modified copy; this object is unchanged.
+   * The one exception: a defaulted {@link #amiSsmParameter()} is left unset, so that it follows a changed
+   * {@link #instanceType()}.
+   *
+   * @return a new builder; {@code toBuilder().build()} equals this object
+   */
+  public Builder toBuilder() {
+    return builder()
+        .clusterName(clusterName)
+        .vpc(vpc)
+        .instanceType(instanceType)
+        .minSize(minSize)
+        .maxSize(maxSize)
+        .rootVolumeGiB(rootVolumeGiB)
+        // A default AMI parameter follows the instance type's architecture, so it is left unset here: then
+        // toBuilder().instanceType("t4g.medium") gets the arm64 AMI rather than keeping an x86_64 one that
+        // could not boot. An explicitly chosen parameter that differs from the default is kept.
+        .amiSsmParameter(amiSsmParameter.equals(defaultAmiSsmParameter(instanceType)) ? null : amiSsmParameter)
+        .containerInsights(containerInsights)
+        .targetCapacityPercent(targetCapacityPercent)
+        .managedTerminationProtection(managedTerminationProtection)
+        .instancePolicyArns(instancePolicyArns);
+  }
+
+  /**
+   * Value equality over every property, as a record has.
+   *
+   * @param o the object to compare with
+   * @return whether {@code o} is a {@code Ec2ClusterProps} with equal values
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof Ec2ClusterProps other
+        && Objects.equals(clusterName, other.clusterName)
+        && Objects.equals(vpc, other.vpc)
+        && Objects.equals(instanceType, other.instanceType)
+        && Objects.equals(minSize, other.minSize)
+        && Objects.equals(maxSize, other.maxSize)
+        && Objects.equals(rootVolumeGiB, other.rootVolumeGiB)
+        && Objects.equals(amiSsmParameter, other.amiSsmParameter)
+        && Objects.equals(containerInsights, other.containerInsights)
+        && Objects.equals(targetCapacityPercent, other.targetCapacityPercent)
+        && Objects.equals(managedTerminationProtection, other.managedTerminationProtection)
+        && Objects.equals(instancePolicyArns, other.instancePolicyArns);
+  }
+
+  /**
+   * A hash code over every property, consistent with {@link #equals(Object)}.
+   *
+   * @return the hash code
+   */
+  @Override
+  public int hashCode() {
+    return Objects.hash(clusterName, vpc, instanceType, minSize, maxSize, rootVolumeGiB, amiSsmParameter,
+        containerInsights, targetCapacityPercent, managedTerminationProtection, instancePolicyArns);
+  }
+
+  /**
+   * Every property, in the form a record prints.
+   *
+   * @return for example {@code Ec2ClusterProps[clusterName=..., ...]}
+   */
+  @Override
+  public String toString() {
+    return "Ec2ClusterProps[clusterName=" + clusterName + ", vpc=" + vpc + ", instanceType=" + instanceType
+        + ", minSize=" + minSize + ", maxSize=" + maxSize + ", rootVolumeGiB=" + rootVolumeGiB
+        + ", amiSsmParameter=" + amiSsmParameter + ", containerInsights=" + containerInsights
+        + ", targetCapacityPercent=" + targetCapacityPercent
+        + ", managedTerminationProtection=" + managedTerminationProtection
+        + ", instancePolicyArns=" + instancePolicyArns + "]";
   }
 
   /** Builder for {@link Ec2ClusterProps}. */
@@ -284,8 +440,7 @@ public record Ec2ClusterProps(
      *     it lists every problem, not only the first
      */
     public Ec2ClusterProps build() {
-      return new Ec2ClusterProps(clusterName, vpc, instanceType, minSize, maxSize, rootVolumeGiB, amiSsmParameter,
-          containerInsights, targetCapacityPercent, managedTerminationProtection, instancePolicyArns);
+      return new Ec2ClusterProps(this);
     }
   }
 }

@@ -1,11 +1,12 @@
 package com.acme.platform.constructs.network;
 
 import com.acme.platform.constructs.core.AwsPatterns;
-import com.acme.platform.constructs.core.Ipv4Cidr;
 import com.acme.platform.constructs.core.Checks;
+import com.acme.platform.constructs.core.Ipv4Cidr;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -15,28 +16,10 @@ import java.util.regex.Pattern;
  *
  * <p>All values must be plain strings and numbers known at synth time: the subnet layout is computed from them.
  *
- * @param name the name used in the {@code Name} tag of every resource, for example {@code platform}. Required.
- *     1-32 characters: lowercase letters, digits and {@code -}.
- * @param cidrBlock the VPC's IPv4 CIDR block, for example {@code 10.0.0.0/16}. Required. The prefix length must be
- *     between /16 and /24 and the address must be the network address of the range ({@code 10.0.0.0/16}, not
- *     {@code 10.0.0.1/16}). See
- *     <a href="https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html">VPC CIDR blocks</a>.
- * @param availabilityZones the availability zones to put one public and one private subnet in, for example
- *     {@code [eu-west-1a, eu-west-1b]}. Required. 2 to 6 distinct zone names of one region. They come from
- *     configuration, never from a data source, so that stacks plan offline.
- * @param subnetNewBits how many bits each subnet adds to the VPC prefix: the VPC range is cut into
- *     {@code 2^subnetNewBits} equal blocks, and each subnet is one block of prefix {@code cidr prefix + subnetNewBits}.
- *     Subnets must stay /28 or larger, and the blocks must hold a public and a private subnet per zone.
- *     Default: {@code 4} (sixteen blocks; /20 subnets in a /16 VPC).
- * @param natGateways how many NAT gateways give the private subnets internet egress.
- *     Default: {@link NatGateways#SINGLE}, one NAT gateway shared by all zones.
+ * <p>Create with {@link #builder()}; derive a modified copy with {@link #toBuilder()}. Instances are immutable
+ * values: two props with equal values are equal.
  */
-public record PlatformVpcProps(
-    String name,
-    String cidrBlock,
-    List<String> availabilityZones,
-    Integer subnetNewBits,
-    NatGateways natGateways) {
+public final class PlatformVpcProps {
 
   /** Lowercase letters, digits and '-', 1-32 characters. */
   static final Pattern NAME = Pattern.compile("[a-z0-9-]{1,32}");
@@ -48,18 +31,23 @@ public record PlatformVpcProps(
   static final int MAX_VPC_PREFIX = 24;
   static final int MAX_SUBNET_PREFIX = 28;
 
+  private final String name;
+  private final String cidrBlock;
+  private final List<String> availabilityZones;
+  private final Integer subnetNewBits;
+  private final NatGateways natGateways;
+
   /**
-   * Applies defaults and checks every value; throws all problems at once.
-   *
-   * @param name see {@link PlatformVpcProps#name()}
-   * @param cidrBlock see {@link PlatformVpcProps#cidrBlock()}
-   * @param availabilityZones see {@link PlatformVpcProps#availabilityZones()}
-   * @param subnetNewBits see {@link PlatformVpcProps#subnetNewBits()}
-   * @param natGateways see {@link PlatformVpcProps#natGateways()}
-   * @throws com.acme.platform.constructs.core.InvalidPropsException if any value is missing or invalid;
-   *     it lists every problem, not only the first
+   * Applies defaults and checks every value, reporting all problems at once (see {@link Builder#build()}).
+   * The builder is read into locals named like the properties so that the defaults and checks read as rules
+   * about the properties; the fields are assigned only once every check has passed.
    */
-  public PlatformVpcProps {
+  private PlatformVpcProps(Builder builder) {
+    String name = builder.name;
+    String cidrBlock = builder.cidrBlock;
+    List<String> availabilityZones = builder.availabilityZones;
+    Integer subnetNewBits = builder.subnetNewBits;
+    NatGateways natGateways = builder.natGateways;
     subnetNewBits = subnetNewBits != null ? subnetNewBits : 4;
     natGateways = natGateways != null ? natGateways : NatGateways.SINGLE;
     List<String> zones = availabilityZones != null ? new ArrayList<>(availabilityZones) : null;
@@ -137,6 +125,56 @@ public record PlatformVpcProps(
     }
     checks.throwIfAny();
     availabilityZones = List.copyOf(zones);
+    this.name = name;
+    this.cidrBlock = cidrBlock;
+    this.availabilityZones = availabilityZones;
+    this.subnetNewBits = subnetNewBits;
+    this.natGateways = natGateways;
+  }
+
+  /**
+   * {@return the name used in the {@code Name} tag of every resource, for example {@code platform}} Required. 1-32
+   * characters: lowercase letters, digits and {@code -}.
+   */
+  public String name() {
+    return name;
+  }
+
+  /**
+   * {@return the VPC's IPv4 CIDR block, for example {@code 10.0.0.0/16}} Required. The prefix length must be between
+   * /16 and /24 and the address must be the network address of the range ({@code 10.0.0.0/16}, not
+   * {@code 10.0.0.1/16}). See <a href="https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html">VPC
+   * CIDR blocks</a>.
+   */
+  public String cidrBlock() {
+    return cidrBlock;
+  }
+
+  /**
+   * {@return the availability zones to put one public and one private subnet in, for example {@code [eu-west-1a,
+   * eu-west-1b]}} Required. 2 to 6 distinct zone names of one region. They come from configuration, never from a data
+   * source, so that stacks plan offline.
+   */
+  public List<String> availabilityZones() {
+    return availabilityZones;
+  }
+
+  /**
+   * {@return how many bits each subnet adds to the VPC prefix: the VPC range is cut into {@code 2^subnetNewBits}
+   * equal blocks, and each subnet is one block of prefix {@code cidr prefix + subnetNewBits}} Subnets must stay /28
+   * or larger, and the blocks must hold a public and a private subnet per zone. Default: {@code 4} (sixteen blocks;
+   * /20 subnets in a /16 VPC).
+   */
+  public Integer subnetNewBits() {
+    return subnetNewBits;
+  }
+
+  /**
+   * {@return how many NAT gateways give the private subnets internet egress} Default: {@link NatGateways#SINGLE}, one
+   * NAT gateway shared by all zones.
+   */
+  public NatGateways natGateways() {
+    return natGateways;
   }
 
   /**
@@ -158,6 +196,57 @@ public record PlatformVpcProps(
    */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * A builder holding this object's values, defaults included, for a modified copy; this object is unchanged.
+   *
+   * @return a new builder; {@code toBuilder().build()} equals this object
+   */
+  public Builder toBuilder() {
+    return builder()
+        .name(name)
+        .cidrBlock(cidrBlock)
+        .availabilityZones(availabilityZones)
+        .subnetNewBits(subnetNewBits)
+        .natGateways(natGateways);
+  }
+
+  /**
+   * Value equality over every property, as a record has.
+   *
+   * @param o the object to compare with
+   * @return whether {@code o} is a {@code PlatformVpcProps} with equal values
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof PlatformVpcProps other
+        && Objects.equals(name, other.name)
+        && Objects.equals(cidrBlock, other.cidrBlock)
+        && Objects.equals(availabilityZones, other.availabilityZones)
+        && Objects.equals(subnetNewBits, other.subnetNewBits)
+        && Objects.equals(natGateways, other.natGateways);
+  }
+
+  /**
+   * A hash code over every property, consistent with {@link #equals(Object)}.
+   *
+   * @return the hash code
+   */
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, cidrBlock, availabilityZones, subnetNewBits, natGateways);
+  }
+
+  /**
+   * Every property, in the form a record prints.
+   *
+   * @return for example {@code PlatformVpcProps[name=..., ...]}
+   */
+  @Override
+  public String toString() {
+    return "PlatformVpcProps[name=" + name + ", cidrBlock=" + cidrBlock + ", availabilityZones=" + availabilityZones
+        + ", subnetNewBits=" + subnetNewBits + ", natGateways=" + natGateways + "]";
   }
 
   /** Builder for {@link PlatformVpcProps}. */
@@ -214,7 +303,7 @@ public record PlatformVpcProps(
      *     it lists every problem, not only the first
      */
     public PlatformVpcProps build() {
-      return new PlatformVpcProps(name, cidrBlock, availabilityZones, subnetNewBits, natGateways);
+      return new PlatformVpcProps(this);
     }
   }
 }

@@ -35,16 +35,7 @@ class PlatformLoadBalancerTest {
       defaultAlb.addServiceRouting("Web", routeTo(defaultAlb, "web", 10).hostHeaders(List.of("www.example.com")).build());
     });
     allOptions = Synth.stack(stack -> {
-      httpsAlb = new PlatformLoadBalancer(stack, "Internal", PlatformLoadBalancerProps.builder()
-          .name("platform-internal")
-          .vpc(VPC)
-          .internal(true)
-          .certificateArn(CERTIFICATE_ARN)
-          .sslPolicy("ELBSecurityPolicy-TLS13-1-3-2021-06")
-          .deletionProtection(true)
-          .idleTimeoutSeconds(120)
-          .ingressCidrs(List.of("10.0.0.0/8", "192.168.0.0/16"))
-          .build());
+      httpsAlb = new PlatformLoadBalancer(stack, "Internal", allOptionsProps());
       httpsAlb.addServiceRouting("Web", routeTo(httpsAlb, "web", 10).hostHeaders(List.of("www.example.com")).build());
     });
     priorities = Synth.stack(stack -> {
@@ -56,6 +47,19 @@ class PlatformLoadBalancerTest {
       routings.add(alb.addServiceRouting("D", routeTo(alb, "d", 15).pathPatterns(List.of("/d/*")).build()));
       routings.add(alb.addServiceRouting("E", routeTo(alb, "e", null).pathPatterns(List.of("/e/*")).build()));
     });
+  }
+
+  private static PlatformLoadBalancerProps allOptionsProps() {
+    return PlatformLoadBalancerProps.builder()
+        .name("platform-internal")
+        .vpc(VPC)
+        .internal(true)
+        .certificateArn(CERTIFICATE_ARN)
+        .sslPolicy("ELBSecurityPolicy-TLS13-1-3-2021-06")
+        .deletionProtection(true)
+        .idleTimeoutSeconds(120)
+        .ingressCidrs(List.of("10.0.0.0/8", "192.168.0.0/16"))
+        .build();
   }
 
   private static PlatformLoadBalancerProps.Builder minimal() {
@@ -369,5 +373,23 @@ class PlatformLoadBalancerTest {
   void fails_ingressCidrNull() {
     assertProblem(minimal().ingressCidrs(Arrays.asList("10.0.0.0/8", null)),
         "PlatformLoadBalancerProps.ingressCidrs[1] is required");
+  }
+
+  // --- toBuilder
+
+  @Test
+  void toBuilder_unchanged_buildsEqualProps() {
+    PlatformLoadBalancerProps props = allOptionsProps();
+    assertThat(props.toBuilder().build()).isEqualTo(props).hasSameHashCodeAs(props);
+  }
+
+  @Test
+  void toBuilder_modified_leavesOriginalUnchanged() {
+    PlatformLoadBalancerProps props = minimal().build();
+    PlatformLoadBalancerProps copy = props.toBuilder().certificateArn(CERTIFICATE_ARN).build();
+    assertThat(copy.certificateArn()).isEqualTo(CERTIFICATE_ARN);
+    assertThat(props.certificateArn()).isNull();
+    assertThat(copy.ingressCidrs()).isEqualTo(props.ingressCidrs());
+    assertThat(copy).isNotEqualTo(props);
   }
 }

@@ -24,7 +24,11 @@ class ServiceRoutingTest {
   @BeforeAll
   void synth() {
     defaults = Synth.stack(stack -> defaultRouting = new ServiceRouting(stack, "Orders", minimal().build()));
-    allOptions = Synth.stack(stack -> new ServiceRouting(stack, "Orders", ServiceRoutingProps.builder()
+    allOptions = Synth.stack(stack -> new ServiceRouting(stack, "Orders", allOptionsProps()));
+  }
+
+  private static ServiceRoutingProps allOptionsProps() {
+    return ServiceRoutingProps.builder()
         .targetGroupName("orders-api-blue")
         .loadBalancer(LOAD_BALANCER)
         .port(3000)
@@ -39,7 +43,7 @@ class ServiceRoutingTest {
         .healthCheckMatcher("200,204")
         .deregistrationDelaySeconds(0)
         .stickinessSeconds(3600)
-        .build()));
+        .build();
   }
 
   private static ServiceRoutingProps.Builder minimal() {
@@ -253,5 +257,26 @@ class ServiceRoutingTest {
         "ServiceRoutingProps.stickinessSeconds must be between 1 and 604800, got 0");
     assertProblem(minimal().stickinessSeconds(604_801),
         "ServiceRoutingProps.stickinessSeconds must be between 1 and 604800, got 604801");
+  }
+
+  @Test
+  void toBuilder_unchanged_buildsEqualProps() {
+    ServiceRoutingProps props = allOptionsProps();
+    assertThat(props.toBuilder().build()).isEqualTo(props).hasSameHashCodeAs(props);
+  }
+
+  @Test
+  void toBuilder_modified_leavesOriginalUnchanged() {
+    ServiceRoutingProps props = minimal().build();
+    ServiceRoutingProps copy = props.toBuilder().healthCheckPath("/healthz").build();
+    assertThat(copy.healthCheckPath()).isEqualTo("/healthz");
+    assertThat(props.healthCheckPath()).isEqualTo("/");
+    assertThat(copy).isNotEqualTo(props);
+  }
+
+  @Test
+  void withPriority_changesOnlyThePriority() {
+    ServiceRoutingProps assigned = minimal().priority(null).build().withPriority(40);
+    assertThat(assigned).isEqualTo(minimal().priority(40).build());
   }
 }

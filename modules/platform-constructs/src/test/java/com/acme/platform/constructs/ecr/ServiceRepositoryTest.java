@@ -22,7 +22,11 @@ class ServiceRepositoryTest {
   @BeforeAll
   void synth() {
     defaults = Synth.stack(stack -> new ServiceRepository(stack, "Orders", "orders-api"));
-    allOptions = Synth.stack(stack -> new ServiceRepository(stack, "Orders", ServiceRepositoryProps.builder()
+    allOptions = Synth.stack(stack -> new ServiceRepository(stack, "Orders", allOptionsProps()));
+  }
+
+  private static ServiceRepositoryProps allOptionsProps() {
+    return ServiceRepositoryProps.builder()
         .repositoryName("team/orders-api")
         .immutableTags(false)
         .scanOnPush(false)
@@ -30,7 +34,7 @@ class ServiceRepositoryTest {
         .untaggedExpiryDays(2)
         .kmsKeyArn("arn:aws:kms:eu-west-1:111111111111:key/abcd")
         .pullAccountIds(List.of("333333333333", "222222222222"))
-        .build()));
+        .build();
   }
 
   @Test
@@ -103,5 +107,20 @@ class ServiceRepositoryTest {
                 "untaggedExpiryDays must be between 1 and 3650, got 0",
                 "kmsKeyArn must be a KMS key or alias ARN (arn:aws:kms:<region>:<account>:key/<id>), got \"my-key\"",
                 "pullAccountIds[0] must be a 12-digit AWS account id, got \"123\""));
+  }
+
+  @Test
+  void toBuilder_unchanged_buildsEqualProps() {
+    ServiceRepositoryProps props = allOptionsProps();
+    assertThat(props.toBuilder().build()).isEqualTo(props).hasSameHashCodeAs(props);
+  }
+
+  @Test
+  void toBuilder_modified_leavesOriginalUnchanged() {
+    ServiceRepositoryProps props = ServiceRepositoryProps.of("orders-api");
+    ServiceRepositoryProps copy = props.toBuilder().pullAccountIds(List.of("222222222222")).build();
+    assertThat(copy.pullAccountIds()).containsExactly("222222222222");
+    assertThat(props.pullAccountIds()).isEmpty();
+    assertThat(copy).isNotEqualTo(props);
   }
 }

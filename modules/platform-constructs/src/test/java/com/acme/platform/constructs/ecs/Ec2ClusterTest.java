@@ -44,21 +44,25 @@ class Ec2ClusterTest {
           .value(defaultsCluster.ref().capacityProviderName()).build();
     });
     allOptions = Synth.stack(stack -> {
-      Ec2Cluster cluster = new Ec2Cluster(stack, "Cluster", Ec2ClusterProps.builder()
-          .clusterName("Orders_Cluster-2")
-          .vpc(VPC)
-          .instanceType("c6g.2xlarge")
-          .minSize(0)
-          .maxSize(10)
-          .rootVolumeGiB(100)
-          .amiSsmParameter("/acme/ami/ecs")
-          .containerInsights(false)
-          .targetCapacityPercent(80)
-          .managedTerminationProtection(false)
-          .instancePolicyArns(List.of(EXTRA_POLICY))
-          .build());
+      Ec2Cluster cluster = new Ec2Cluster(stack, "Cluster", allOptionsProps());
       cluster.allowIngressFrom("FromAlb", "sg-0fedcba9876543210", 32768, 65535);
     });
+  }
+
+  private static Ec2ClusterProps allOptionsProps() {
+    return Ec2ClusterProps.builder()
+        .clusterName("Orders_Cluster-2")
+        .vpc(VPC)
+        .instanceType("c6g.2xlarge")
+        .minSize(0)
+        .maxSize(10)
+        .rootVolumeGiB(100)
+        .amiSsmParameter("/acme/ami/ecs")
+        .containerInsights(false)
+        .targetCapacityPercent(80)
+        .managedTerminationProtection(false)
+        .instancePolicyArns(List.of(EXTRA_POLICY))
+        .build();
   }
 
   // ---- defaults ----
@@ -432,5 +436,36 @@ class Ec2ClusterTest {
             + " \"sg-0123456789abcdef0\", got \"alb-sg\"");
     assertThatThrownBy(() -> defaultsCluster.allowIngressFrom("Bad", null, 80, 80))
         .hasMessage("Ec2Cluster.allowIngressFrom sourceSecurityGroupId is required");
+  }
+
+  // ---- toBuilder ----
+
+  @Test
+  void toBuilder_unchanged_buildsEqualProps() {
+    Ec2ClusterProps props = allOptionsProps();
+    assertThat(props.toBuilder().build()).isEqualTo(props).hasSameHashCodeAs(props);
+    Ec2ClusterProps defaults = Ec2ClusterProps.of("platform", VPC);
+    assertThat(defaults.toBuilder().build()).isEqualTo(defaults);
+  }
+
+  @Test
+  void toBuilder_modified_leavesOriginalUnchanged() {
+    Ec2ClusterProps props = Ec2ClusterProps.of("platform", VPC);
+    Ec2ClusterProps copy = props.toBuilder().maxSize(6).build();
+    assertThat(copy.maxSize()).isEqualTo(6);
+    assertThat(props.maxSize()).isEqualTo(2);
+    assertThat(copy).isNotEqualTo(props);
+  }
+
+  @Test
+  void toBuilder_defaultAmiAndNewInstanceType_amiFollowsArchitecture() {
+    Ec2ClusterProps arm = Ec2ClusterProps.of("platform", VPC).toBuilder().instanceType("t4g.medium").build();
+    assertThat(arm.amiSsmParameter()).isEqualTo(Ec2ClusterProps.DEFAULT_ARM64_AMI_SSM_PARAMETER);
+  }
+
+  @Test
+  void toBuilder_explicitAmiAndNewInstanceType_amiKept() {
+    Ec2ClusterProps copy = allOptionsProps().toBuilder().instanceType("m5.large").build();
+    assertThat(copy.amiSsmParameter()).isEqualTo("/acme/ami/ecs");
   }
 }

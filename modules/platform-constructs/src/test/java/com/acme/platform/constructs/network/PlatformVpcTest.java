@@ -8,6 +8,7 @@ import com.acme.platform.constructs.core.InvalidPropsException;
 import com.acme.platform.constructs.core.Problem;
 import com.acme.platform.constructs.testing.Synth;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +29,7 @@ class PlatformVpcTest {
   void synth() {
     defaults = Synth.stack(stack ->
         defaultsVpc = new PlatformVpc(stack, "Network", PlatformVpcProps.of("platform", "10.0.0.0/16", THREE_ZONES)));
-    perAz = Synth.stack(stack -> new PlatformVpc(stack, "Network", PlatformVpcProps.builder()
-        .name("edge")
-        .cidrBlock("172.16.0.0/20")
-        .availabilityZones(List.of("us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d"))
-        .subnetNewBits(3)
-        .natGateways(NatGateways.PER_AZ)
-        .build()));
+    perAz = Synth.stack(stack -> new PlatformVpc(stack, "Network", perAzProps()));
     noNat = Synth.stack(stack -> new PlatformVpc(stack, "Network", PlatformVpcProps.builder()
         .name("isolated")
         .cidrBlock("10.9.0.0/24")
@@ -42,6 +37,16 @@ class PlatformVpcTest {
         .subnetNewBits(2)
         .natGateways(NatGateways.NONE)
         .build()));
+  }
+
+  private static PlatformVpcProps perAzProps() {
+    return PlatformVpcProps.builder()
+        .name("edge")
+        .cidrBlock("172.16.0.0/20")
+        .availabilityZones(List.of("us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d"))
+        .subnetNewBits(3)
+        .natGateways(NatGateways.PER_AZ)
+        .build();
   }
 
   // ---- defaults: /16, three zones, 4 new bits, one NAT gateway ----
@@ -322,5 +327,33 @@ class PlatformVpcTest {
                     + " got \"10.0.0.1/8\"",
                 "availabilityZones must have between 2 and 6 entries, got 1 [eu-west-1a]",
                 "subnetNewBits must be between 1 and 12, got 13"));
+  }
+
+  // ---- toBuilder ----
+
+  @Test
+  void toBuilder_unchanged_buildsEqualProps() {
+    PlatformVpcProps props = perAzProps();
+    assertThat(props.toBuilder().build()).isEqualTo(props).hasSameHashCodeAs(props);
+  }
+
+  @Test
+  void toBuilder_modified_leavesOriginalUnchanged() {
+    PlatformVpcProps props = PlatformVpcProps.of("platform", "10.0.0.0/16", THREE_ZONES);
+    PlatformVpcProps copy = props.toBuilder().natGateways(NatGateways.PER_AZ).build();
+    assertThat(copy.natGateways()).isEqualTo(NatGateways.PER_AZ);
+    assertThat(props.natGateways()).isEqualTo(NatGateways.SINGLE);
+    assertThat(copy.availabilityZones()).isEqualTo(THREE_ZONES);
+    assertThat(copy).isNotEqualTo(props);
+  }
+
+  @Test
+  void availabilityZones_callerListChangedAfterBuild_propsUnchanged() {
+    List<String> zones = new ArrayList<>(THREE_ZONES);
+    PlatformVpcProps props = PlatformVpcProps.of("platform", "10.0.0.0/16", zones);
+    zones.add("eu-west-1d");
+    assertThat(props.availabilityZones()).isEqualTo(THREE_ZONES);
+    assertThatThrownBy(() -> props.availabilityZones().add("eu-west-1d"))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 }

@@ -20,11 +20,15 @@ class RemoteStateTest {
     defaults = Synth.stack(stack -> RemoteState.attach(stack, RemoteStateProps.builder()
         .bucket("acme-tfstate").region("eu-west-1").key(StateKeyLayout.key("qa", "platform")).build()))
         .json().at("/terraform/backend/s3");
-    allOptions = Synth.stack(stack -> RemoteState.attach(stack, RemoteStateProps.builder()
+    allOptions = Synth.stack(stack -> RemoteState.attach(stack, allOptionsProps()))
+        .json().at("/terraform/backend/s3");
+  }
+
+  private static RemoteStateProps allOptionsProps() {
+    return RemoteStateProps.builder()
         .bucket("acme-tfstate").region("eu-west-1").key("custom/key.tfstate").encrypt(false).useLockfile(false)
         .dynamodbTable("tf-locks").kmsKeyId("arn:aws:kms:eu-west-1:111111111111:key/k1")
-        .roleArn("arn:aws:iam::111111111111:role/state-admin").build()))
-        .json().at("/terraform/backend/s3");
+        .roleArn("arn:aws:iam::111111111111:role/state-admin").build();
   }
 
   @Test
@@ -93,5 +97,28 @@ class RemoteStateTest {
         .useLockfile(false).build())
         .hasMessage("RemoteStateProps.useLockfile must be true when no dynamodbTable is set: state without a lock"
             + " can be corrupted by two concurrent runs");
+  }
+
+  @Test
+  void toBuilder_unchanged_buildsEqualProps() {
+    RemoteStateProps props = allOptionsProps();
+    assertThat(props.toBuilder().build()).isEqualTo(props).hasSameHashCodeAs(props);
+  }
+
+  @Test
+  void toBuilder_modified_leavesOriginalUnchanged() {
+    RemoteStateProps props = allOptionsProps();
+    RemoteStateProps copy = props.toBuilder().key("other/key.tfstate").build();
+    assertThat(copy.key()).isEqualTo("other/key.tfstate");
+    assertThat(copy.roleArn()).isEqualTo(props.roleArn());
+    assertThat(props.key()).isEqualTo("custom/key.tfstate");
+    assertThat(copy).isNotEqualTo(props);
+  }
+
+  @Test
+  void toBuilder_copyStillChecked_failsOnNewProblem() {
+    // A copy goes through the same checks: dropping the table of a props without a lock file is refused.
+    assertThatThrownBy(() -> allOptionsProps().toBuilder().dynamodbTable(null).build())
+        .hasMessageContaining("RemoteStateProps.useLockfile must be true when no dynamodbTable is set");
   }
 }

@@ -41,13 +41,7 @@ class StateBucketTest {
       assertThat(state.getBucketArn()).isEqualTo("arn:aws:s3:::acme-terraform-state");
     });
     allOptions = Synth.stack(stack -> {
-      StateBucket state = new StateBucket(stack, "State", StateBucketProps.builder()
-          .bucketName("sandbox-terraform-state")
-          .kmsKeyArn(KMS_KEY)
-          .noncurrentVersionExpiryDays(30)
-          .lockTableName("sandbox-terraform-locks")
-          .preventDestroy(false)
-          .build());
+      StateBucket state = new StateBucket(stack, "State", allOptionsProps());
       assertThat(state.getLockTable()).isNotNull();
       assertThat(state.getLockTableName()).isEqualTo("sandbox-terraform-locks");
       lockTableResourceName = state.getLockTable().getFriendlyUniqueId();
@@ -296,6 +290,16 @@ class StateBucketTest {
         .hasMessage("StateBucketProps.noncurrentVersionExpiryDays must be between 1 and 3650, got 3651");
   }
 
+  private static StateBucketProps allOptionsProps() {
+    return StateBucketProps.builder()
+        .bucketName("sandbox-terraform-state")
+        .kmsKeyArn(KMS_KEY)
+        .noncurrentVersionExpiryDays(30)
+        .lockTableName("sandbox-terraform-locks")
+        .preventDestroy(false)
+        .build();
+  }
+
   private static List<String> problems(String bucketName) {
     try {
       StateBucketProps.of(bucketName);
@@ -310,5 +314,33 @@ class StateBucketTest {
     return "bucketName must not contain '.': Terraform's S3 backend uses virtual-hosted-style HTTPS"
         + " (https://<bucket>.s3.<region>.amazonaws.com) and the wildcard TLS certificate does not match"
         + " a bucket name with dots; use '-' instead, got \"" + name + "\"";
+  }
+
+  // ---- toBuilder ----
+
+  @Test
+  void toBuilder_unchanged_buildsEqualProps() {
+    StateBucketProps props = allOptionsProps();
+    assertThat(props.toBuilder().build()).isEqualTo(props).hasSameHashCodeAs(props);
+    assertThat(StateBucketProps.of("acme-terraform-state").toBuilder().build())
+        .isEqualTo(StateBucketProps.of("acme-terraform-state"));
+  }
+
+  @Test
+  void toBuilder_modified_leavesOriginalUnchanged() {
+    StateBucketProps props = StateBucketProps.of("acme-terraform-state");
+    StateBucketProps copy = props.toBuilder().lockTableName("acme-terraform-locks").preventDestroy(false).build();
+    assertThat(copy.lockTableName()).isEqualTo("acme-terraform-locks");
+    assertThat(copy.preventDestroy()).isFalse();
+    assertThat(props.lockTableName()).isNull();
+    assertThat(props.preventDestroy()).isTrue();
+    assertThat(copy).isNotEqualTo(props);
+  }
+
+  @Test
+  void toString_listsEveryPropertyLikeARecord() {
+    assertThat(StateBucketProps.of("acme-terraform-state")).hasToString("StateBucketProps["
+        + "bucketName=acme-terraform-state, kmsKeyArn=null, noncurrentVersionExpiryDays=90, lockTableName=null,"
+        + " preventDestroy=true]");
   }
 }
