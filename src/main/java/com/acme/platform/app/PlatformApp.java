@@ -58,23 +58,29 @@ public final class PlatformApp {
     List<BuiltStack> built = new ArrayList<>();
     EnvironmentConfig first = config.environments().get(0);
     EnvironmentConfig.RegistryConfig registry = first.registry();
-    errors.attempt(PropsOrigin.of(PlatformConfig.fileOf(first), "registry.stateBucket")
-        .field("bucketName", "registry.stateBucket"), () -> StateBackends.bucket(registry.stateBucket()));
     RegistryStack registryStack = new RegistryStack(app, registry, config, errors);
-    built.add(errors.attempt(StateBackends.registryOrigin(first), () -> attach(registryStack, RegistryStack.NAME,
-        StateBackends.registry(registry))));
+    BuiltStack registryBuilt = errors.attempt(StateBackends.registryOrigin(first), () -> attach(registryStack,
+        RegistryStack.NAME, StateBackends.registry(registry)));
+    // Then the bucket's full S3 name rules (backend-bootstrap creates it with them), which tell the user before
+    // bootstrap does; only for a name the backend accepted, so that one mistake gives one message.
+    if (registryBuilt != null) {
+      built.add(registryBuilt);
+      errors.attempt(PropsOrigin.of(PlatformConfig.fileOf(first), "registry.stateBucket")
+          .field("bucketName", "registry.stateBucket"), () -> StateBackends.bucket(registry.stateBucket()));
+    }
     for (EnvironmentConfig env : config.environments()) {
       if (!selected.isEmpty() && !selected.contains(env.name())) {
         continue;
       }
-      // The state bucket is created by backend-bootstrap with the full S3 name rules; checking them here tells the
-      // user before bootstrap does.
-      errors.attempt(PropsOrigin.of(PlatformConfig.fileOf(env), "stateBucket").field("bucketName", "stateBucket"),
-          () -> StateBackends.bucket(env.stateBucket()));
       String name = stackName(env.name());
       EnvironmentStack stack = new EnvironmentStack(app, name, env, config, errors);
-      built.add(errors.attempt(StateBackends.environmentOrigin(env), () -> attach(stack, name,
-          StateBackends.environment(env))));
+      BuiltStack environmentBuilt = errors.attempt(StateBackends.environmentOrigin(env), () -> attach(stack, name,
+          StateBackends.environment(env)));
+      if (environmentBuilt != null) {
+        built.add(environmentBuilt);
+        errors.attempt(PropsOrigin.of(PlatformConfig.fileOf(env), "stateBucket").field("bucketName", "stateBucket"),
+            () -> StateBackends.bucket(env.stateBucket()));
+      }
     }
     if (!errors.errors().isEmpty()) {
       throw new ConfigException(errors.errors());

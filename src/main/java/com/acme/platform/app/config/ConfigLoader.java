@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import com.acme.platform.constructs.core.Checks;
+import com.acme.platform.constructs.core.Problem;
 import com.acme.platform.constructs.ecs.ContainerDefinition;
 import com.acme.platform.constructs.ecs.ContainerDefinitions;
 import java.util.ArrayList;
@@ -137,7 +138,11 @@ public final class ConfigLoader {
       // The library parses and checks the containers, once; its problems name the file's own fields.
       Checks checks = Checks.of(rel);
       List<ContainerDefinition> containers = ContainerDefinitions.fromTree(node, checks, "");
-      checks.problems().forEach(p -> errors.add(new ConfigError(rel, p.field(), p.message() + document.at(p.field()))));
+      for (Problem p : checks.problems()) {
+        // The library names the whole array "containerDefinitions"; in a file of its own that is the file itself.
+        String field = p.field().equals("containerDefinitions") ? "" : p.field();
+        errors.add(new ConfigError(rel, field, p.message() + document.at(field)));
+      }
       if (containers != null) {
         result.put(stem(file), new TaskDefinitionFile(rel, containers));
       } else {

@@ -7,6 +7,10 @@ import java.util.Map;
  * One environment, as written in {@code environments/<name>.json}. Plain data: {@link ConfigLoader} checks it and
  * reports every problem with the file and field path.
  *
+ * <p>Fields that pass straight to a construct's props link to that prop, which is the one place their meaning,
+ * limits and default are documented; only what the app itself decides (names, references between entries, image
+ * tags) is described here.
+ *
  * @param name the environment name; must equal the file name
  * @param accountId the 12-digit AWS account the environment runs in
  * @param region the AWS region, for example {@code eu-west-1}
@@ -50,9 +54,10 @@ public record EnvironmentConfig(
   /**
    * The VPC.
    *
-   * @param cidr the VPC's IPv4 range, for example {@code 10.10.0.0/16}
-   * @param availabilityZones the zones subnets are spread over (at least two)
-   * @param natGateways {@code NONE}, {@code SINGLE} or {@code PER_AZ}; default {@code SINGLE}
+   * @param cidr {@link com.acme.platform.constructs.network.PlatformVpcProps#cidrBlock()}
+   * @param availabilityZones {@link com.acme.platform.constructs.network.PlatformVpcProps#availabilityZones()}
+   * @param natGateways the name of a {@link com.acme.platform.constructs.network.NatGateways} value:
+   *     {@link com.acme.platform.constructs.network.PlatformVpcProps#natGateways()}
    */
   public record NetworkConfig(String cidr, List<String> availabilityZones, String natGateways) {}
 
@@ -60,10 +65,10 @@ public record EnvironmentConfig(
    * An ECS cluster on EC2 instances.
    *
    * @param name the cluster's short name; the AWS name is {@code <environment>-<name>}
-   * @param instanceType the EC2 instance type
-   * @param minSize the fewest instances
-   * @param maxSize the most instances
-   * @param rootVolumeGiB each instance's root volume size; default 30
+   * @param instanceType {@link com.acme.platform.constructs.ecs.Ec2ClusterProps#instanceType()}
+   * @param minSize {@link com.acme.platform.constructs.ecs.Ec2ClusterProps#minSize()}
+   * @param maxSize {@link com.acme.platform.constructs.ecs.Ec2ClusterProps#maxSize()}
+   * @param rootVolumeGiB {@link com.acme.platform.constructs.ecs.Ec2ClusterProps#rootVolumeGiB()}
    */
   public record ClusterConfig(String name, String instanceType, Integer minSize, Integer maxSize,
       Integer rootVolumeGiB) {}
@@ -72,10 +77,10 @@ public record EnvironmentConfig(
    * An application load balancer.
    *
    * @param name the short name; the AWS name is {@code <environment>-<name>}
-   * @param certificateArn an ACM certificate: turns on HTTPS and the HTTP-to-HTTPS redirect
-   * @param deletionProtection whether AWS refuses to delete the load balancer; default false
-   * @param idleTimeoutSeconds the idle timeout; default 60
-   * @param internal whether the load balancer is internal; default false
+   * @param certificateArn {@link com.acme.platform.constructs.alb.PlatformLoadBalancerProps#certificateArn()}
+   * @param deletionProtection {@link com.acme.platform.constructs.alb.PlatformLoadBalancerProps#deletionProtection()}
+   * @param idleTimeoutSeconds {@link com.acme.platform.constructs.alb.PlatformLoadBalancerProps#idleTimeoutSeconds()}
+   * @param internal {@link com.acme.platform.constructs.alb.PlatformLoadBalancerProps#internal()}
    */
   public record LoadBalancerConfig(String name, String certificateArn, Boolean deletionProtection,
       Integer idleTimeoutSeconds, Boolean internal) {}
@@ -87,12 +92,12 @@ public record EnvironmentConfig(
    * @param cluster the name of a cluster in {@code clusters}
    * @param imageTag the image tag to run, or {@code -} when a deploy pipeline owns the image
    * @param taskDefinition the task definition file name without {@code .json}; default the service name
-   * @param cpu task-level CPU units; default none
-   * @param memoryMiB task-level memory; default none
-   * @param desiredCount tasks at creation; default 1
-   * @param minCapacity fewest tasks autoscaling keeps; default the desired count
-   * @param maxCapacity most tasks autoscaling starts; default the min capacity
-   * @param targetCpuPercent average CPU autoscaling aims for; default 70
+   * @param cpu {@link com.acme.platform.constructs.ecs.Ec2ServiceProps#cpu()}
+   * @param memoryMiB {@link com.acme.platform.constructs.ecs.Ec2ServiceProps#memoryMiB()}
+   * @param desiredCount {@link com.acme.platform.constructs.ecs.Ec2ServiceProps#desiredCount()}
+   * @param minCapacity {@link com.acme.platform.constructs.ecs.Ec2ServiceProps#minCapacity()}
+   * @param maxCapacity {@link com.acme.platform.constructs.ecs.Ec2ServiceProps#maxCapacity()}
+   * @param targetCpuPercent {@link com.acme.platform.constructs.ecs.Ec2ServiceProps#targetCpuPercent()}
    * @param routing how the load balancer reaches the service; none for workers
    */
   public record ServiceConfig(String name, String cluster, String imageTag, String taskDefinition, Integer cpu,
@@ -105,10 +110,10 @@ public record EnvironmentConfig(
    * @param loadBalancer the name of a load balancer in {@code loadBalancers}
    * @param container the container that receives traffic; default the service name
    * @param containerPort the container port that receives traffic
-   * @param hostHeaders host names routed to the service
-   * @param pathPatterns path patterns routed to the service
-   * @param healthCheckPath the target group's health check path; default {@code /}
-   * @param priority the listener rule priority; default assigned in file order
+   * @param hostHeaders {@link com.acme.platform.constructs.alb.ServiceRoutingProps#hostHeaders()}
+   * @param pathPatterns {@link com.acme.platform.constructs.alb.ServiceRoutingProps#pathPatterns()}
+   * @param healthCheckPath {@link com.acme.platform.constructs.alb.ServiceRoutingProps#healthCheckPath()}
+   * @param priority {@link com.acme.platform.constructs.alb.ServiceRoutingProps#priority()}
    */
   public record RoutingConfig(String loadBalancer, String container, Integer containerPort, List<String> hostHeaders,
       List<String> pathPatterns, String healthCheckPath, Integer priority) {}

@@ -65,7 +65,8 @@ final class EnvironmentProps {
 
   PropsOrigin clusterOrigin(int index) {
     String at = "clusters[" + index + "]";
-    return PropsOrigin.of(file, at).field("clusterName", at + ".name").field("instanceType", at + ".instanceType")
+    return PropsOrigin.of(file, at).field("clusterName", at + ".name").field("awsRegion", "region")
+        .field("instanceType", at + ".instanceType")
         .field("minSize", at + ".minSize").field("maxSize", at + ".maxSize")
         .field("rootVolumeGiB", at + ".rootVolumeGiB");
   }
@@ -73,6 +74,7 @@ final class EnvironmentProps {
   Ec2ClusterProps cluster(ClusterConfig c, VpcRef vpc) {
     return Ec2ClusterProps.builder()
         .clusterName(awsName(c.name()))
+        .awsRegion(env.region())
         .vpc(vpc)
         .instanceType(c.instanceType())
         .minSize(c.minSize())

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -24,19 +23,11 @@ import org.junit.jupiter.api.Test;
 class PropsShapeTest {
   private static final String PACKAGE = "com.acme.platform.constructs";
 
-  /**
-   * Props still being rewritten on another branch, which must not be touched here. Remove an entry once that
-   * branch is merged; {@link #pending_stillRecords()} fails as soon as an entry is no longer needed.
-   */
-  private static final Set<String> PENDING = Set.of(PACKAGE + ".ecs.Ec2ServiceProps");
-
   @Test
   void props_haveNoPublicConstructor_andBuilderAndToBuilder() throws Exception {
     List<String> problems = new ArrayList<>();
     for (Class<?> props : propsClasses()) {
-      if (!PENDING.contains(props.getName())) {
-        problems.addAll(shapeProblems(props));
-      }
+      problems.addAll(shapeProblems(props));
     }
     assertThat(problems).isEmpty();
   }
@@ -45,18 +36,8 @@ class PropsShapeTest {
   void propsClasses_foundInEveryPackage() throws Exception {
     // Guards the scan itself: an empty result would make the shape test pass vacuously.
     assertThat(propsClasses()).extracting(Class::getSimpleName).contains("PlatformLoadBalancerProps",
-        "ServiceRoutingProps", "ServiceRepositoryProps", "Ec2ClusterProps", "PlatformVpcProps", "RemoteStateProps",
-        "StateBucketProps");
-  }
-
-  @Test
-  void pending_stillRecords() throws Exception {
-    for (Class<?> props : propsClasses()) {
-      if (PENDING.contains(props.getName())) {
-        assertThat(shapeProblems(props)).as("%s follows the props shape now; remove it from PENDING", props)
-            .isNotEmpty();
-      }
-    }
+        "ServiceRoutingProps", "ServiceRepositoryProps", "Ec2ClusterProps", "Ec2ServiceProps", "PlatformVpcProps",
+        "RemoteStateProps", "StateBucketProps", "StackConventionsProps");
   }
 
   private static List<String> shapeProblems(Class<?> props) {

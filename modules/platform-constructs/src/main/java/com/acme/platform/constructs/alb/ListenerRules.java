@@ -55,16 +55,18 @@ public final class ListenerRules {
     List<String> conditions = conditionKey(props);
     for (Rule existing : rules) {
       if (existing.priority() == priority) {
-        throw problem("priority " + priority + " is used by both '" + existing.id() + "' and '" + id + "';"
+        throw problem("priority " + priority + " is used by both target groups '" + existing.targetGroupName()
+            + "' and '" + props.targetGroupName() + "';"
             + " give each service a distinct priority");
       }
       if (existing.conditions().equals(conditions)) {
         throw problem("conditions (host headers " + conditions.get(0) + ", path patterns " + conditions.get(1)
-            + ") are used by both '" + existing.id() + "' and '" + id + "';"
+            + ") are used by both target groups '" + existing.targetGroupName() + "' and '" + props.targetGroupName()
+            + "';"
             + " give each service a distinct host header or path pattern");
       }
     }
-    rules.add(new Rule(id, priority, conditions));
+    rules.add(new Rule(id, props.targetGroupName(), priority, conditions));
     return priority;
   }
 
@@ -91,5 +93,6 @@ public final class ListenerRules {
   }
 
   /** One rule: its owner, priority and condition key. */
-  private record Rule(String id, int priority, List<String> conditions) {}
+  /** One rule; messages name its target group, which users know by name (the id is a construct id). */
+  private record Rule(String id, String targetGroupName, int priority, List<String> conditions) {}
 }

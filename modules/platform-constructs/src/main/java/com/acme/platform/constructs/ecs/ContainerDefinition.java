@@ -82,8 +82,11 @@ public final class ContainerDefinition {
     }
     checks.check(image == null || !image.isBlank(), "image", "must not be blank, got \"\"");
     checks.between("cpu", cpu, 0, 196_608);
-    checks.atLeast("memoryMiB", memoryMiB, MIN_MEMORY_MIB);
-    checks.atLeast("memoryReservationMiB", memoryReservationMiB, MIN_MEMORY_MIB);
+    for (String field : List.of("memoryMiB", "memoryReservationMiB")) {
+      Integer value = field.equals("memoryMiB") ? memoryMiB : memoryReservationMiB;
+      checks.check(value == null || value >= MIN_MEMORY_MIB, field, "must be >= " + MIN_MEMORY_MIB
+          + " (MiB, the least ECS accepts), got " + value);
+    }
     if (memoryMiB != null && memoryReservationMiB != null) {
       checks.check(memoryReservationMiB <= memoryMiB, "memoryReservationMiB", "must be <= memoryMiB ("
           + memoryMiB + "), got " + memoryReservationMiB);

@@ -4,6 +4,7 @@ import com.acme.platform.constructs.core.Checks;
 import com.acme.platform.constructs.core.ConstructIds;
 import com.acme.platform.constructs.core.IamPolicies;
 import com.acme.platform.constructs.core.JsonDocs;
+import com.acme.platform.constructs.core.Partition;
 import com.hashicorp.cdktf.Fn;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.Token;
@@ -110,8 +111,10 @@ public final class Ec2Cluster extends Construct {
         .description("ECS container instances of cluster " + name)
         .assumeRolePolicy(JsonDocs.toJson(IamPolicies.assumeRoleBy("ec2.amazonaws.com")))
         .build();
-    attachPolicy("EcsInstancePolicy", Ec2ClusterProps.ECS_INSTANCE_POLICY_ARN);
-    attachPolicy("SsmInstancePolicy", Ec2ClusterProps.SSM_INSTANCE_POLICY_ARN);
+    attachPolicy("EcsInstancePolicy",
+        Partition.managedPolicyArn(props.awsRegion(), Ec2ClusterProps.ECS_INSTANCE_POLICY));
+    attachPolicy("SsmInstancePolicy",
+        Partition.managedPolicyArn(props.awsRegion(), Ec2ClusterProps.SSM_INSTANCE_POLICY));
     // Ids derive from the ARN, so that removing or reordering one policy never detaches another.
     for (String arn : props.instancePolicyArns()) {
       attachPolicy(Checks.isToken(arn) ? "ExtraInstancePolicy" + props.instancePolicyArns().indexOf(arn)

@@ -2,6 +2,7 @@ package com.acme.platform.constructs.ecs;
 
 import com.acme.platform.constructs.core.AwsPatterns;
 import com.acme.platform.constructs.core.Checks;
+import com.acme.platform.constructs.core.Partition;
 import com.acme.platform.constructs.network.VpcRef;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,11 +28,13 @@ public final class Ec2ClusterProps {
   /** The default AMI parameter for Graviton (arm64) instance types. */
   public static final String DEFAULT_ARM64_AMI_SSM_PARAMETER =
       "/aws/service/ecs/optimized-ami/amazon-linux-2023/arm64/recommended/image_id";
-  /** Managed policy that lets the ECS agent register the instance and pull images. Always attached. */
-  public static final String ECS_INSTANCE_POLICY_ARN =
-      "arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role";
-  /** Managed policy for Systems Manager (Session Manager access, patching). Always attached. */
-  public static final String SSM_INSTANCE_POLICY_ARN = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore";
+  /**
+   * Managed policy that lets the ECS agent register the instance and pull images (its path after {@code policy/};
+   * the ARN's partition follows {@link #awsRegion()}). Always attached.
+   */
+  public static final String ECS_INSTANCE_POLICY = "service-role/AmazonEC2ContainerServiceforEC2Role";
+  /** Managed policy for Systems Manager (Session Manager access, patching), by path. Always attached. */
+  public static final String SSM_INSTANCE_POLICY = "AmazonSSMManagedInstanceCore";
 
   static final Pattern CLUSTER_NAME = Pattern.compile("[A-Za-z0-9_-]+");
   /** Family (m5, t3a, c6g, m7i-flex, u-6tb1) '.' size (large, 2xlarge, metal, metal-24xl). */
@@ -46,6 +49,7 @@ public final class Ec2ClusterProps {
   static final List<String> RESERVED_PREFIXES = List.of("aws", "ecs", "fargate");
 
   private final String clusterName;
+  private final String awsRegion;
   private final VpcRef vpc;
   private final String instanceType;
   private final Integer minSize;
@@ -64,6 +68,7 @@ public final class Ec2ClusterProps {
    */
   private Ec2ClusterProps(Builder builder) {
     String clusterName = builder.clusterName;
+    String awsRegion = builder.awsRegion;
     VpcRef vpc = builder.vpc;
     String instanceType = builder.instanceType;
     Integer minSize = builder.minSize;
@@ -106,6 +111,11 @@ public final class Ec2ClusterProps {
             + Checks.quote(clusterName));
       }
     }
+    boolean regionOk = checks.required("awsRegion", awsRegion);
+    if (regionOk) {
+      checks.matches("awsRegion", awsRegion, AwsPatterns.REGION, "an AWS region such as eu-west-1");
+      regionOk = !Checks.isToken(awsRegion) && AwsPatterns.REGION.matcher(awsRegion).matches();
+    }
     if (checks.required("vpc", vpc)) {
       checks.sizeAtLeast("vpc.privateSubnetIds", vpc.privateSubnetIds(), 1);
     }
@@ -120,12 +130,17 @@ public final class Ec2ClusterProps {
     checks.matches("amiSsmParameter", amiSsmParameter, SSM_PARAMETER,
         "an SSM parameter name starting with '/' (letters, digits, '_', '.', '-', '/')");
     checks.between("targetCapacityPercent", targetCapacityPercent, 1, 100);
-    Set<String> seen = new HashSet<>(List.of(ECS_INSTANCE_POLICY_ARN, SSM_INSTANCE_POLICY_ARN));
+    Set<String> seen = new HashSet<>();
+    if (regionOk) {
+      seen.add(Partition.managedPolicyArn(awsRegion, ECS_INSTANCE_POLICY));
+      seen.add(Partition.managedPolicyArn(awsRegion, SSM_INSTANCE_POLICY));
+    }
     for (int i = 0; i < policies.size(); i++) {
       String arn = policies.get(i);
       String field = "instancePolicyArns[" + i + "]";
       if (checks.required(field, arn)) {
-        checks.matches(field, arn, POLICY_ARN, "a managed policy ARN (arn:aws:iam::<account or aws>:policy/<name>)");
+        checks.matches(field, arn, POLICY_ARN,
+            "a managed policy ARN (arn:<partition>:iam::<account or aws>:policy/<name>)");
         checks.check(seen.add(arn), field, "must not repeat a policy that is already attached, got "
             + Checks.quote(arn));
       }
@@ -133,6 +148,7 @@ public final class Ec2ClusterProps {
     checks.throwIfAny();
     instancePolicyArns = List.copyOf(policies);
     this.clusterName = clusterName;
+    this.awsRegion = awsRegion;
     this.vpc = vpc;
     this.instanceType = instanceType;
     this.minSize = minSize;
@@ -153,6 +169,16 @@ public final class Ec2ClusterProps {
    */
   public String clusterName() {
     return clusterName;
+  }
+
+  /**
+   * The cluster's region, for example {@code eu-west-1}: the partition of the managed policy ARNs the instance role
+   * gets ({@code aws}, {@code aws-cn}, {@code aws-us-gov}). Required.
+   *
+   * @return the region
+   */
+  public String awsRegion() {
+    return awsRegion;
   }
 
   /**
@@ -249,11 +275,12 @@ public final class Ec2ClusterProps {
    * Props with only the required values and every default.
    *
    * @param clusterName the cluster name
+   * @param awsRegion the cluster's region
    * @param vpc the VPC whose private subnets the instances run in
    * @return the props
    */
-  public static Ec2ClusterProps of(String clusterName, VpcRef vpc) {
-    return builder().clusterName(clusterName).vpc(vpc).build();
+  public static Ec2ClusterProps of(String clusterName, String awsRegion, VpcRef vpc) {
+    return builder().clusterName(clusterName).awsRegion(awsRegion).vpc(vpc).build();
   }
 
   /**
@@ -275,6 +302,7 @@ public final class Ec2ClusterProps {
   public Builder toBuilder() {
     return builder()
         .clusterName(clusterName)
+        .awsRegion(awsRegion)
         .vpc(vpc)
         .instanceType(instanceType)
         .minSize(minSize)
@@ -300,6 +328,7 @@ public final class Ec2ClusterProps {
   public boolean equals(Object o) {
     return o == this || o instanceof Ec2ClusterProps other
         && Objects.equals(clusterName, other.clusterName)
+        && Objects.equals(awsRegion, other.awsRegion)
         && Objects.equals(vpc, other.vpc)
         && Objects.equals(instanceType, other.instanceType)
         && Objects.equals(minSize, other.minSize)
@@ -319,7 +348,7 @@ public final class Ec2ClusterProps {
    */
   @Override
   public int hashCode() {
-    return Objects.hash(clusterName, vpc, instanceType, minSize, maxSize, rootVolumeGiB, amiSsmParameter,
+    return Objects.hash(clusterName, awsRegion, vpc, instanceType, minSize, maxSize, rootVolumeGiB, amiSsmParameter,
         containerInsights, targetCapacityPercent, managedTerminationProtection, instancePolicyArns);
   }
 
@@ -330,7 +359,7 @@ public final class Ec2ClusterProps {
    */
   @Override
   public String toString() {
-    return "Ec2ClusterProps[clusterName=" + clusterName + ", vpc=" + vpc + ", instanceType=" + instanceType
+    return "Ec2ClusterProps[clusterName=" + clusterName + ", awsRegion=" + awsRegion + ", vpc=" + vpc + ", instanceType=" + instanceType
         + ", minSize=" + minSize + ", maxSize=" + maxSize + ", rootVolumeGiB=" + rootVolumeGiB
         + ", amiSsmParameter=" + amiSsmParameter + ", containerInsights=" + containerInsights
         + ", targetCapacityPercent=" + targetCapacityPercent
@@ -341,6 +370,7 @@ public final class Ec2ClusterProps {
   /** Builder for {@link Ec2ClusterProps}. */
   public static final class Builder {
     private String clusterName;
+    private String awsRegion;
     private VpcRef vpc;
     private String instanceType;
     private Integer minSize;
@@ -361,6 +391,13 @@ public final class Ec2ClusterProps {
      * @return this builder
      */
     public Builder clusterName(String v) { this.clusterName = v; return this; }
+    /**
+     * Sets {@link Ec2ClusterProps#awsRegion()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
+    public Builder awsRegion(String v) { this.awsRegion = v; return this; }
     /**
      * Sets {@link Ec2ClusterProps#vpc()}.
      *

@@ -12,7 +12,9 @@ class ListenerRulesTest {
   private final ListenerRules rules = new ListenerRules("load balancer 'public'");
 
   private static ServiceRoutingProps route(Integer priority, String path) {
-    return ServiceRoutingProps.builder().targetGroupName("t").port(8080).priority(priority)
+    // The target group is named after the path ("/web" gives "web"): messages name rules by target group.
+    return ServiceRoutingProps.builder().targetGroupName(path.replaceAll("[^a-z0-9]", "")).port(8080)
+        .priority(priority)
         .loadBalancer(Fixtures.LOAD_BALANCER).pathPatterns(List.of(path)).build();
   }
 
@@ -28,16 +30,16 @@ class ListenerRulesTest {
     rules.add("web", route(100, "/web"));
     assertThatThrownBy(() -> rules.add("api", route(100, "/api")))
         .isInstanceOf(InvalidPropsException.class)
-        .hasMessage("load balancer 'public'.listenerRules priority 100 is used by both 'web' and 'api';"
+        .hasMessage("load balancer 'public'.listenerRules priority 100 is used by both target groups 'web' and 'api';"
             + " give each service a distinct priority");
   }
 
   @Test
   void fails_sameConditions() {
-    rules.add("web", route(null, "/x"));
-    assertThatThrownBy(() -> rules.add("api", route(null, "/x")))
+    rules.add("web", route(null, "/x").toBuilder().targetGroupName("web").build());
+    assertThatThrownBy(() -> rules.add("api", route(null, "/x").toBuilder().targetGroupName("api").build()))
         .hasMessage("load balancer 'public'.listenerRules conditions (host headers [], path patterns [/x]) are used"
-            + " by both 'web' and 'api'; give each service a distinct host header or path pattern");
+            + " by both target groups 'web' and 'api'; give each service a distinct host header or path pattern");
   }
 
   @Test

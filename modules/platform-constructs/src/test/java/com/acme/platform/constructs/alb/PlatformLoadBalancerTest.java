@@ -203,8 +203,8 @@ class PlatformLoadBalancerTest {
       alb.addServiceRouting("Api", routeTo(alb, "api", 100).hostHeaders(List.of("api.example.com")).build());
     }))
         .isInstanceOf(InvalidPropsException.class)
-        .hasMessage("PlatformLoadBalancer 'Public'.listenerRules priority 100 is used by both 'Web' and 'Api';"
-            + " give each service a distinct priority");
+        .hasMessage("PlatformLoadBalancer 'Public'.listenerRules priority 100 is used by both target groups 'web'"
+            + " and 'api'; give each service a distinct priority");
   }
 
   @Test
@@ -214,8 +214,8 @@ class PlatformLoadBalancerTest {
       alb.addServiceRouting("Api", routeTo(alb, "api", 10).hostHeaders(List.of("api.example.com")).build());
     }))
         .isInstanceOf(InvalidPropsException.class)
-        .hasMessage("PlatformLoadBalancer 'Public'.listenerRules priority 10 is used by both 'Web' and 'Api';"
-            + " give each service a distinct priority");
+        .hasMessage("PlatformLoadBalancer 'Public'.listenerRules priority 10 is used by both target groups 'web'"
+            + " and 'api'; give each service a distinct priority");
   }
 
   @Test
@@ -228,7 +228,7 @@ class PlatformLoadBalancerTest {
     }))
         .isInstanceOf(InvalidPropsException.class)
         .hasMessage("PlatformLoadBalancer 'Public'.listenerRules conditions (host headers [example.com,"
-            + " www.example.com], path patterns [/app/*]) are used by both 'Web' and 'Web2';"
+            + " www.example.com], path patterns [/app/*]) are used by both target groups 'web' and 'web2';"
             + " give each service a distinct host header or path pattern");
   }
 

@@ -114,7 +114,7 @@ class ContainerDefinitionsTest {
         .isInstanceOf(InvalidPropsException.class)
         .hasMessage(String.join("\n",
             "ContainerDefinition.name must be 1-255 letters, digits, '-' or '_', got \"bad name\"",
-            "ContainerDefinition.memoryMiB must be >= 6, got 4",
+            "ContainerDefinition.memoryMiB must be >= 6 (MiB, the least ECS accepts), got 4",
             "ContainerDefinition.memoryReservationMiB must be <= memoryMiB (4), got 8",
             "ContainerDefinition.portMappings[0].containerPort must be between 1 and 65535, got 0",
             "ContainerDefinition.portMappings[0].hostPort must be between 0 and 65535, got 70000",
@@ -176,7 +176,7 @@ class ContainerDefinitionsTest {
   @Test
   void fails_fromJson_builderRules_areReportedInTheFilesFieldNames() {
     assertThat(problems("[{\"name\": \"web\", \"memory\": 2, \"stopTimeout\": 1}]")).containsExactly(
-        "[0].memory must be >= 6, got 2 (container \"web\")",
+        "[0].memory must be >= 6 (MiB, the least ECS accepts), got 2 (container \"web\")",
         "[0].stopTimeout must be between 2 and 120, got 1 (container \"web\")");
   }
 

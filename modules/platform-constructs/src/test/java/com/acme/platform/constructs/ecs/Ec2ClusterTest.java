@@ -35,10 +35,15 @@ class Ec2ClusterTest {
   private Synth allOptions;
   private Ec2Cluster defaultsCluster;
 
+  /** Required values for a cluster named "platform"; tests add what they vary. */
+  private static Ec2ClusterProps.Builder platform() {
+    return Ec2ClusterProps.builder().clusterName("platform").awsRegion("eu-west-1").vpc(VPC);
+  }
+
   @BeforeAll
   void synth() {
     defaults = Synth.stack(stack -> {
-      defaultsCluster = new Ec2Cluster(stack, "Cluster", Ec2ClusterProps.of("platform", VPC));
+      defaultsCluster = new Ec2Cluster(stack, "Cluster", Ec2ClusterProps.of("platform", "eu-west-1", VPC));
       // Tests may create outputs; constructs never do. This one shows what the ref's token resolves to.
       TerraformOutput.Builder.create(stack, "CapacityProviderName")
           .value(defaultsCluster.ref().capacityProviderName()).build();
@@ -52,6 +57,7 @@ class Ec2ClusterTest {
   private static Ec2ClusterProps allOptionsProps() {
     return Ec2ClusterProps.builder()
         .clusterName("Orders_Cluster-2")
+        .awsRegion("eu-west-1")
         .vpc(VPC)
         .instanceType("c6g.2xlarge")
         .minSize(0)
@@ -188,7 +194,7 @@ class Ec2ClusterTest {
 
   @Test
   void props_defaults_documentedValues() {
-    Ec2ClusterProps props = Ec2ClusterProps.of("platform", VPC);
+    Ec2ClusterProps props = Ec2ClusterProps.of("platform", "eu-west-1", VPC);
 
     assertThat(props.instanceType()).isEqualTo("t3.medium");
     assertThat(props.minSize()).isEqualTo(1);
@@ -205,12 +211,12 @@ class Ec2ClusterTest {
   @Test
   void props_gravitonInstanceType_arm64AmiByDefault() {
     for (String type : List.of("c6g.2xlarge", "t4g.medium", "m7gd.large", "c7gn.xlarge", "a1.large")) {
-      assertThat(Ec2ClusterProps.builder().clusterName("platform").vpc(VPC).instanceType(type).build()
+      assertThat(platform().instanceType(type).build()
           .amiSsmParameter()).as(type)
           .isEqualTo("/aws/service/ecs/optimized-ami/amazon-linux-2023/arm64/recommended/image_id");
     }
     for (String type : List.of("g4dn.xlarge", "m7i-flex.large", "t3a.xlarge", "p4d.24xlarge")) {
-      assertThat(Ec2ClusterProps.builder().clusterName("platform").vpc(VPC).instanceType(type).build()
+      assertThat(platform().instanceType(type).build()
           .amiSsmParameter()).as(type)
           .isEqualTo("/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id");
     }
@@ -273,12 +279,13 @@ class Ec2ClusterTest {
   void fails_missingRequired() {
     assertThatThrownBy(() -> Ec2ClusterProps.builder().build())
         .isInstanceOf(InvalidPropsException.class)
-        .hasMessage("Ec2ClusterProps.clusterName is required\nEc2ClusterProps.vpc is required");
+        .hasMessage("Ec2ClusterProps.clusterName is required\nEc2ClusterProps.awsRegion is required\n"
+            + "Ec2ClusterProps.vpc is required");
   }
 
   @Test
   void fails_badClusterName() {
-    assertThatThrownBy(() -> Ec2ClusterProps.of("my cluster", VPC))
+    assertThatThrownBy(() -> Ec2ClusterProps.of("my cluster", "eu-west-1", VPC))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Ec2ClusterProps.clusterName must be letters, digits, '-' and '_', got \"my cluster\"");
   }
@@ -286,7 +293,7 @@ class Ec2ClusterTest {
   @ParameterizedTest
   @ValueSource(strings = {"ecs-platform", "AWS_main", "Fargate1"})
   void fails_clusterNameWithReservedPrefix(String name) {
-    assertThatThrownBy(() -> Ec2ClusterProps.of(name, VPC))
+    assertThatThrownBy(() -> Ec2ClusterProps.of(name, "eu-west-1", VPC))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Ec2ClusterProps.clusterName must not start with \"aws\", \"ecs\" or \"fargate\" because the"
             + " capacity provider is named \"<clusterName>-ec2\" and ECS reserves those prefixes, got \"" + name
@@ -295,7 +302,7 @@ class Ec2ClusterTest {
 
   @Test
   void fails_clusterNameWithSecurityGroupPrefix() {
-    assertThatThrownBy(() -> Ec2ClusterProps.of("sg-apps", VPC))
+    assertThatThrownBy(() -> Ec2ClusterProps.of("sg-apps", "eu-west-1", VPC))
         .hasMessage("Ec2ClusterProps.clusterName must not start with \"sg-\" because the instances' security group"
             + " name starts with the cluster name and EC2 reserves that prefix, got \"sg-apps\"");
   }
@@ -305,9 +312,9 @@ class Ec2ClusterTest {
     String first = "arn:aws:iam::111111111111:policy/a.b";
     String second = "arn:aws:iam::111111111111:policy/a-b";
     Synth both = Synth.stack(stack -> new Ec2Cluster(stack, "Cluster", Ec2ClusterProps.builder().clusterName("apps")
-        .vpc(VPC).instancePolicyArns(List.of(first, second)).build()));
+        .awsRegion("eu-west-1").vpc(VPC).instancePolicyArns(List.of(first, second)).build()));
     Synth onlySecond = Synth.stack(stack -> new Ec2Cluster(stack, "Cluster", Ec2ClusterProps.builder()
-        .clusterName("apps").vpc(VPC).instancePolicyArns(List.of(second)).build()));
+        .clusterName("apps").awsRegion("eu-west-1").vpc(VPC).instancePolicyArns(List.of(second)).build()));
 
     String secondId = attachmentPath(both, second);
     assertThat(attachmentPath(onlySecond, second)).isEqualTo(secondId);
@@ -341,7 +348,7 @@ class Ec2ClusterTest {
 
   @Test
   void fails_clusterNameTooLongForCapacityProvider() {
-    assertThatThrownBy(() -> Ec2ClusterProps.of("c".repeat(252), VPC))
+    assertThatThrownBy(() -> Ec2ClusterProps.of("c".repeat(252), "eu-west-1", VPC))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Ec2ClusterProps.clusterName must be at most 251 characters so that the capacity provider name"
             + " \"<clusterName>-ec2\" fits in 255, got 252");
@@ -350,7 +357,7 @@ class Ec2ClusterTest {
   @Test
   void fails_noPrivateSubnets() {
     VpcRef noPrivate = new VpcRef("vpc-1", "10.0.0.0/16", List.of("subnet-1"), List.of());
-    assertThatThrownBy(() -> Ec2ClusterProps.of("platform", noPrivate))
+    assertThatThrownBy(() -> Ec2ClusterProps.of("platform", "eu-west-1", noPrivate))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Ec2ClusterProps.vpc.privateSubnetIds must have at least 1 entries, got 0");
   }
@@ -358,7 +365,7 @@ class Ec2ClusterTest {
   @ParameterizedTest
   @ValueSource(strings = {"m5large", "M5.large", "m5.huge", "t3.", ".large", "m5.large "})
   void fails_badInstanceType(String type) {
-    assertThatThrownBy(() -> Ec2ClusterProps.builder().clusterName("platform").vpc(VPC).instanceType(type).build())
+    assertThatThrownBy(() -> platform().instanceType(type).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Ec2ClusterProps.instanceType must be an EC2 instance type such as \"m5.large\", \"t3a.xlarge\""
             + " or \"c6g.2xlarge\", got \"" + type + "\"");
@@ -368,30 +375,30 @@ class Ec2ClusterTest {
   @ValueSource(strings = {"m5.large", "t3a.xlarge", "c6g.2xlarge", "m7i-flex.large", "c5.metal", "u-6tb1.metal",
       "t3.nano", "r6id.32xlarge", "mac2-m2.metal", "c6i.metal-24xl"})
   void instanceType_realTypes_accepted(String type) {
-    assertThat(Ec2ClusterProps.builder().clusterName("platform").vpc(VPC).instanceType(type).build().instanceType())
+    assertThat(platform().instanceType(type).build().instanceType())
         .isEqualTo(type);
   }
 
   @Test
   void fails_minGreaterThanMax() {
-    assertThatThrownBy(() -> Ec2ClusterProps.builder().clusterName("platform").vpc(VPC).minSize(3).maxSize(2).build())
+    assertThatThrownBy(() -> platform().minSize(3).maxSize(2).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Ec2ClusterProps.minSize must be <= maxSize (2), got 3");
   }
 
   @Test
   void fails_sizesOutOfRange() {
-    assertThatThrownBy(() -> Ec2ClusterProps.builder().clusterName("platform").vpc(VPC).minSize(-1).maxSize(0).build())
+    assertThatThrownBy(() -> platform().minSize(-1).maxSize(0).build())
         .isInstanceOfSatisfying(InvalidPropsException.class, e -> assertThat(e.getProblems())
             .extracting(Problem::toString)
             .containsExactly("minSize must be between 0 and 1000, got -1", "maxSize must be between 1 and 1000, got 0"));
-    assertThatThrownBy(() -> Ec2ClusterProps.builder().clusterName("platform").vpc(VPC).maxSize(1001).build())
+    assertThatThrownBy(() -> platform().maxSize(1001).build())
         .hasMessage("Ec2ClusterProps.maxSize must be between 1 and 1000, got 1001");
   }
 
   @Test
   void fails_everyOtherProblemReportedTogether() {
-    assertThatThrownBy(() -> Ec2ClusterProps.builder().clusterName("platform").vpc(VPC)
+    assertThatThrownBy(() -> platform()
         .rootVolumeGiB(20).amiSsmParameter("aws/service/ecs").targetCapacityPercent(0)
         .instancePolicyArns(Arrays.asList("arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore", "ReadOnly", null))
         .build())
@@ -404,10 +411,10 @@ class Ec2ClusterTest {
                 "targetCapacityPercent must be between 1 and 100, got 0",
                 "instancePolicyArns[0] must not repeat a policy that is already attached, got"
                     + " \"arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore\"",
-                "instancePolicyArns[1] must be a managed policy ARN (arn:aws:iam::<account or aws>:policy/<name>),"
-                    + " got \"ReadOnly\"",
+                "instancePolicyArns[1] must be a managed policy ARN"
+                    + " (arn:<partition>:iam::<account or aws>:policy/<name>), got \"ReadOnly\"",
                 "instancePolicyArns[2] is required"));
-    assertThatThrownBy(() -> Ec2ClusterProps.builder().clusterName("platform").vpc(VPC).targetCapacityPercent(101)
+    assertThatThrownBy(() -> platform().targetCapacityPercent(101)
         .rootVolumeGiB(16385).build())
         .hasMessage("Ec2ClusterProps.rootVolumeGiB must be between 30 and 16384, got 16385\n"
             + "Ec2ClusterProps.targetCapacityPercent must be between 1 and 100, got 101");
@@ -444,13 +451,13 @@ class Ec2ClusterTest {
   void toBuilder_unchanged_buildsEqualProps() {
     Ec2ClusterProps props = allOptionsProps();
     assertThat(props.toBuilder().build()).isEqualTo(props).hasSameHashCodeAs(props);
-    Ec2ClusterProps defaults = Ec2ClusterProps.of("platform", VPC);
+    Ec2ClusterProps defaults = Ec2ClusterProps.of("platform", "eu-west-1", VPC);
     assertThat(defaults.toBuilder().build()).isEqualTo(defaults);
   }
 
   @Test
   void toBuilder_modified_leavesOriginalUnchanged() {
-    Ec2ClusterProps props = Ec2ClusterProps.of("platform", VPC);
+    Ec2ClusterProps props = Ec2ClusterProps.of("platform", "eu-west-1", VPC);
     Ec2ClusterProps copy = props.toBuilder().maxSize(6).build();
     assertThat(copy.maxSize()).isEqualTo(6);
     assertThat(props.maxSize()).isEqualTo(2);
@@ -459,7 +466,7 @@ class Ec2ClusterTest {
 
   @Test
   void toBuilder_defaultAmiAndNewInstanceType_amiFollowsArchitecture() {
-    Ec2ClusterProps arm = Ec2ClusterProps.of("platform", VPC).toBuilder().instanceType("t4g.medium").build();
+    Ec2ClusterProps arm = Ec2ClusterProps.of("platform", "eu-west-1", VPC).toBuilder().instanceType("t4g.medium").build();
     assertThat(arm.amiSsmParameter()).isEqualTo(Ec2ClusterProps.DEFAULT_ARM64_AMI_SSM_PARAMETER);
   }
 

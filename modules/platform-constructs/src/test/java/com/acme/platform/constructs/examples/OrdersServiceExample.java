@@ -46,7 +46,7 @@ public final class OrdersServiceExample extends TerraformStack {
     PlatformVpc vpc = new PlatformVpc(this, "Network",
         PlatformVpcProps.of("orders-qa", "10.40.0.0/16", List.of("eu-west-1a", "eu-west-1b")));
     ServiceRepository repository = new ServiceRepository(this, "Repository", "orders");
-    Ec2Cluster cluster = new Ec2Cluster(this, "Cluster", Ec2ClusterProps.of("orders-qa", vpc.ref()));
+    Ec2Cluster cluster = new Ec2Cluster(this, "Cluster", Ec2ClusterProps.of("orders-qa", "eu-west-1", vpc.ref()));
     PlatformLoadBalancer alb = new PlatformLoadBalancer(this, "LoadBalancer",
         PlatformLoadBalancerProps.of("orders-qa", vpc.ref()));
     ServiceRouting routing = alb.addServiceRouting("Orders", ServiceRoutingProps.builder()
