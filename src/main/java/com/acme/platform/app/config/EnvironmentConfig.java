@@ -99,10 +99,25 @@ public record EnvironmentConfig(
    * @param maxCapacity {@link com.acme.platform.constructs.ecs.Ec2ServiceProps#maxCapacity()}
    * @param targetCpuPercent {@link com.acme.platform.constructs.ecs.Ec2ServiceProps#targetCpuPercent()}
    * @param routing how the load balancer reaches the service; none for workers
+   * @param taskRoleStatements what the application in the containers may call, added to the task role's inline
+   *     policy ({@link com.acme.platform.constructs.ecs.Ec2Service#addToTaskRolePolicy}); none by default
    */
   public record ServiceConfig(String name, String cluster, String imageTag, String taskDefinition, Integer cpu,
       Integer memoryMiB, Integer desiredCount, Integer minCapacity, Integer maxCapacity, Integer targetCpuPercent,
-      RoutingConfig routing) {}
+      RoutingConfig routing, List<StatementConfig> taskRoleStatements) {
+    /** Replaces a missing list with an empty one. */
+    public ServiceConfig {
+      taskRoleStatements = taskRoleStatements == null ? List.of() : List.copyOf(taskRoleStatements);
+    }
+  }
+
+  /**
+   * One IAM statement that allows actions on resources.
+   *
+   * @param actions {@link com.acme.platform.constructs.core.PolicyStatement#actions()}
+   * @param resources {@link com.acme.platform.constructs.core.PolicyStatement#resources()}
+   */
+  public record StatementConfig(List<String> actions, List<String> resources) {}
 
   /**
    * Routing from a load balancer to a service.

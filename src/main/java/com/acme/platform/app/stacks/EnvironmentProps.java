@@ -140,6 +140,12 @@ final class EnvironmentProps {
         .field("attachTo.containerPort", at + ".routing.containerPort").field("attachTo", at + ".routing");
   }
 
+  /** A task role statement of a service: its problems belong to that entry of the file. */
+  PropsOrigin statementOrigin(int service, int statement) {
+    String at = "services[" + service + "].taskRoleStatements[" + statement + "]";
+    return PropsOrigin.of(file, at).field("actions", at + ".actions").field("resources", at + ".resources");
+  }
+
   /**
    * The service's props.
    *

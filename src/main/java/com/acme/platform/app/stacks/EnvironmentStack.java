@@ -5,9 +5,11 @@ import com.acme.platform.app.config.EnvironmentConfig.ClusterConfig;
 import com.acme.platform.app.config.EnvironmentConfig.LoadBalancerConfig;
 import com.acme.platform.app.config.EnvironmentConfig.RoutingConfig;
 import com.acme.platform.app.config.EnvironmentConfig.ServiceConfig;
+import com.acme.platform.app.config.EnvironmentConfig.StatementConfig;
 import com.acme.platform.app.config.PlatformConfig;
 import com.acme.platform.constructs.alb.PlatformLoadBalancer;
 import com.acme.platform.constructs.alb.ServiceRouting;
+import com.acme.platform.constructs.core.PolicyStatement;
 import com.acme.platform.constructs.ecs.Ec2Cluster;
 import com.acme.platform.constructs.ecs.Ec2Service;
 import com.acme.platform.constructs.network.PlatformVpc;
@@ -94,6 +96,11 @@ public final class EnvironmentStack extends PlatformStack {
       return;
     }
     services.put(s.name(), service);
+    for (int j = 0; j < s.taskRoleStatements().size(); j++) {
+      StatementConfig statement = s.taskRoleStatements().get(j);
+      errors.attempt(inputs.statementOrigin(index, j), () -> service.addToTaskRolePolicy(
+          PolicyStatement.allow(statement.actions(), statement.resources())));
+    }
     if (routing != null) {
       // Attaching also admits the load balancer to the cluster's instances on the host ports in use.
       ServiceRouting target = routing;

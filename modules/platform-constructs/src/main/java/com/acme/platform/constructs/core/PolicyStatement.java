@@ -36,13 +36,14 @@ public final class PolicyStatement {
     this.resources = b.resources == null ? List.of() : sortedDistinct(b.resources);
     Checks checks = Checks.of("PolicyStatement");
     checks.matches("sid", sid, SID, "letters and digits only");
-    checks.sizeAtLeast("actions", actions, 1);
+    checks.check(!actions.isEmpty(), "actions", "is required: at least one IAM action such as \"s3:GetObject\"");
     for (int i = 0; i < actions.size(); i++) {
       checks.required("actions[" + i + "]", actions.get(i));
       checks.matches("actions[" + i + "]", actions.get(i), ACTION,
           "an IAM action such as \"s3:GetObject\" (service prefix, ':', action name)");
     }
-    checks.sizeAtLeast("resources", resources, 1);
+    checks.check(!resources.isEmpty(), "resources",
+        "is required: at least one ARN, or \"*\" for actions without resource-level permissions");
     for (int i = 0; i < resources.size(); i++) {
       String resource = resources.get(i);
       checks.check(resource != null && !resource.isBlank(), "resources[" + i + "]",
