@@ -1,6 +1,7 @@
 package com.acme.platform.artifactcheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import com.acme.platform.terraform.FileTrees;
 import java.io.IOException;
@@ -10,7 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.nio.file.LinkOption;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,9 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
  * of the build).
  *
  * <p>Our artifacts are "published" as the build packaged them (jar, flattened POM, sources, Javadoc) into a private
- * repository under {@code target/}, never into {@code ~/.m2}, so a concurrent build elsewhere on the machine cannot
- * change what this test sees. The consumer's Maven runs with that private repository as its local repository and
- * {@code ~/.m2/repository} as its only (file) mirror: no network, and nothing of ours but what is published.
+ * local repository under {@code target/}, never into {@code ~/.m2}, so that a concurrent build elsewhere on the
+ * machine cannot change what this test sees; everything else in that repository is a symbolic link into
+ * {@code ~/.m2/repository}. The consumer's Maven runs offline ({@code -o}) on it: the third-party versions it picks,
+ * version ranges included, are the ones a consumer on this machine would get.
  * Runs in the {@code integration-test} phase of {@code mvn verify} (see this module's pom.xml).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -34,12 +40,14 @@ class ConsumerResolutionTest {
   private static final List<String> PUBLISHED = List.of("platform-constructs", "platform-terraform",
       "platform-testing");
 
+  private static final Pattern UNRESOLVED_RANGE = Pattern.compile(
+      "No versions available for ([^:\\s]+):([^:\\s]+):[^:\\s]+:(\\S+) within specified range");
+
   private final Path sharedRepository = Path.of(System.getProperty("local.repository"));
   private final Path consumerRepository = Path.of(System.getProperty("consumer.repository"));
   private final Path root = Path.of(System.getProperty("platform.root"));
   private final String version = System.getProperty("platform.version");
   private Map<String, String> ours;
-  private Path settings;
 
   @TempDir
   Path tmp;
@@ -58,25 +66,34 @@ class ConsumerResolutionTest {
       }
     }
     publish("platform-bom", root.resolve("modules/platform-bom/target/.flattened-pom.xml"), ".pom");
-    settings = consumerRepository.resolve("settings.xml");
-    Files.writeString(settings, """
-        <settings>
-          <localRepository>%s</localRepository>
-          <mirrors>
-            <mirror>
-              <id>this-machine</id>
-              <mirrorOf>*</mirrorOf>
-              <url>%s</url>
-            </mirror>
-          </mirrors>
-        </settings>
-        """.formatted(consumerRepository.resolve("repository"), sharedRepository.toUri()));
+    linkEverythingElse(sharedRepository, consumerRepository, List.of("com", "acme", "platform"));
+  }
+
+  /**
+   * Makes {@code into} show everything of the shared local repository except our own group: one symbolic link per
+   * entry, and a real folder along {@code ours} (com/acme/platform), whose last one stays private.
+   */
+  private static void linkEverythingElse(Path shared, Path into, List<String> ours) throws IOException {
+    Files.createDirectories(into);
+    if (ours.isEmpty() || !Files.isDirectory(shared)) {
+      return;
+    }
+    try (Stream<Path> entries = Files.list(shared)) {
+      for (Path entry : entries.toList()) {
+        String name = entry.getFileName().toString();
+        if (name.equals(ours.get(0))) {
+          linkEverythingElse(entry, into.resolve(name), ours.subList(1, ours.size()));
+        } else if (!Files.exists(into.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
+          Files.createSymbolicLink(into.resolve(name), entry);
+        }
+      }
+    }
   }
 
   private void publish(String artifact, Path built, String suffix) throws IOException {
     assertThat(built).as("%s as the build packages it; run mvn -B -ntp verify from the repository root", artifact)
         .isRegularFile();
-    Path dir = Files.createDirectories(consumerRepository.resolve("repository/com/acme/platform").resolve(artifact)
+    Path dir = Files.createDirectories(consumerRepository.resolve("com/acme/platform").resolve(artifact)
         .resolve(version));
     Files.copy(built, dir.resolve(artifact + "-" + version + suffix));
   }
@@ -159,21 +176,32 @@ class ConsumerResolutionTest {
     Path listed = project.resolve("dependencies.txt");
     Path log = project.resolve("mvn.log");
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("maven.home"), "bin", "mvn").toString(),
-        "-B", "-ntp", "-s", settings.toString(),
+        "-B", "-ntp", "-q", "-o", "-Dmaven.repo.local=" + consumerRepository,
         "org.apache.maven.plugins:maven-dependency-plugin:" + System.getProperty("dependency-plugin.version")
-            + ":list", "-DincludeScope=runtime", "-DappendOutput=false", "-DoutputFile=" + listed));
+            + ":collect", "-DincludeScope=runtime", "-DappendOutput=false", "-DoutputFile=" + listed));
     Process mvn = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
         .redirectOutput(log.toFile()).start();
     if (!mvn.waitFor(300, TimeUnit.SECONDS)) {
       mvn.destroyForcibly().waitFor();
     }
-    assertThat(mvn.exitValue()).as("mvn dependency:list of a consumer that %s; its output:%n%s", name,
-        Files.readString(log)).isZero();
+    String output = Files.readString(log);
+    Matcher range = UNRESOLVED_RANGE.matcher(output);
+    if (range.find()) {
+      String artifact = range.group(1) + ":" + range.group(2);
+      fail("a consumer that " + name + " gets a version range from a dependency's POM:\n  " + artifact
+          + ": our build tests with " + ours.get(artifact) + ", the consumer resolves the newest version its"
+          + " repositories hold in " + range.group(3) + " (offline here: none)\npin every dependency in the"
+          + " published POMs (flatten-maven-plugin, flattenDependencyMode all)\n" + output);
+    }
+    assertThat(mvn.exitValue()).as("mvn dependency:list of a consumer that %s; its output:%n%s", name, output)
+        .isZero();
 
     List<String> problems = ResolvedVersions.differences(ours, ResolvedVersions.read(listed), sameArtifacts);
 
-    assertThat(problems).as("a consumer that %s resolves other versions than our build tests with (%s);"
-        + " pin them in the parent's dependencyManagement, the flattened POMs list them", name, listed)
-        .isEmpty();
+    if (!problems.isEmpty()) {
+      fail("a consumer that " + name + " resolves other versions than our build tests with:\n  "
+          + String.join("\n  ", problems) + "\n(our versions: " + System.getProperty("reactor.dependencies")
+          + "; the consumer's: " + listed + ")");
+    }
   }
 }
