@@ -85,8 +85,12 @@ public final class TerraformCli {
     Optional<Path> binary = locateBinary();
     Optional<Path> found = ProviderMirror.find();
     List<String> missing = new ArrayList<>();
-    binary.ifPresentOrElse(b -> { }, () -> missing.add(missingBinary()));
-    found.ifPresentOrElse(m -> { }, () -> missing.add(ProviderMirror.howToConfigure()));
+    if (binary.isEmpty()) {
+      missing.add(missingBinary());
+    }
+    if (found.isEmpty()) {
+      missing.add(ProviderMirror.howToConfigure());
+    }
     if (!missing.isEmpty()) {
       throw new IllegalStateException("cannot run terraform offline, missing:\n  - " + String.join("\n  - ", missing));
     }
