@@ -5,7 +5,7 @@ import com.acme.platform.terraform.FileTrees;
 import com.acme.platform.app.check.CheckReport;
 import com.acme.platform.app.check.OfflineCheck;
 import com.acme.platform.app.check.Parallelism;
-import com.acme.platform.app.check.StackResult;
+import com.acme.platform.terraform.StackResult;
 import com.acme.platform.terraform.TerraformCli;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,7 +20,7 @@ import java.util.List;
  * of each step, network requests attempted, seconds.
  *
  * <p>Offline means: the provider comes from the filesystem mirror (see {@link TerraformCli}), each copy gets the
- * {@link com.acme.platform.app.check.OfflineOverride} (fake credentials, a local backend), and every HTTP(S)
+ * {@link com.acme.platform.terraform.OfflineOverride} (fake credentials, a local backend), and every HTTP(S)
  * request goes to a {@link com.acme.platform.terraform.NetworkGuard} that answers none and counts them.
  * {@code cdktf.out} is never changed by the check: users never get its test settings.
  *

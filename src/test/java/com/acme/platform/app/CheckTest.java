@@ -2,7 +2,7 @@ package com.acme.platform.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.acme.platform.app.check.OfflineOverride;
+import com.acme.platform.terraform.OfflineOverride;
 import com.acme.platform.terraform.ProviderMirror;
 import com.acme.platform.app.testing.CheckRun;
 import com.acme.platform.app.testing.Repo;

@@ -1,5 +1,6 @@
 package com.acme.platform.app.check;
 
+import com.acme.platform.terraform.StackResult;
 import java.util.Locale;
 import java.util.List;
 import java.util.Objects;

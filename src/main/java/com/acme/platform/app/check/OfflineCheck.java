@@ -1,5 +1,7 @@
 package com.acme.platform.app.check;
 
+import com.acme.platform.terraform.StackCheck;
+import com.acme.platform.terraform.StackResult;
 import com.acme.platform.terraform.TerraformCli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

@@ -24,23 +24,22 @@ public final class ProviderMirror {
   /** Environment variable naming the mirror root. */
   public static final String ENV = "TF_PROVIDER_MIRROR";
   private static final int PARENTS_OF_BINARY = 6;
+  private static final String AWS = "registry.terraform.io/hashicorp/aws";
 
   private ProviderMirror() {}
 
   /**
    * The mirror root: {@value #ENV} when set, else the first mirror found under the conventional folders.
    *
-   * @return the root, or empty when none is found
+   * @return the root, or empty when none is found (or {@value #ENV} names a folder without the AWS provider)
    */
   public static Optional<Path> find() {
     String explicit = System.getenv(ENV);
     if (explicit != null && !explicit.isBlank()) {
-      return Optional.of(Path.of(explicit));
+      Path root = Path.of(explicit);
+      return Files.isDirectory(root.resolve(AWS)) ? Optional.of(root) : Optional.empty();
     }
-    String home = System.getProperty("user.home");
-    List<Path> roots = List.of(Path.of("/opt"), Path.of("/usr/local/share"), Path.of("/usr/share"),
-        Path.of(home, ".terraform.d"), Path.of(home, ".local/share/terraform"));
-    for (Path root : roots) {
+    for (Path root : conventionalRoots()) {
       Optional<Path> found = search(root);
       if (found.isPresent()) {
         return found;
@@ -49,10 +48,21 @@ public final class ProviderMirror {
     return Optional.empty();
   }
 
-  /** Describes where the mirror was looked for, for failure messages. */
+  private static List<Path> conventionalRoots() {
+    String home = System.getProperty("user.home");
+    return List.of(Path.of("/opt"), Path.of("/usr/local/share"), Path.of("/usr/share"),
+        Path.of(home, ".terraform.d"), Path.of(home, ".local/share/terraform"));
+  }
+
+  /** Says where the mirror was looked for and how to provide one, for failure messages. */
   public static String howToConfigure() {
-    return "no terraform-provider-aws_* binary found in an offline mirror; set " + ENV + " to the mirror root (the"
-        + " folder that contains registry.terraform.io/hashicorp/aws/<version>/<os_arch>/)";
+    String explicit = System.getenv(ENV);
+    String where = explicit != null && !explicit.isBlank()
+        ? ENV + "=" + explicit + " has no " + AWS + "/<version>/<os_arch>/terraform-provider-aws_*"
+        : "no terraform-provider-aws_* binary in an unpacked mirror under " + conventionalRoots();
+    return "provider mirror (hashicorp/aws 5.x): " + where + "; set " + ENV + " to the mirror root (the folder that"
+        + " contains " + AWS + "/), or make one with `terraform providers mirror <root>` on a machine with internet"
+        + " access";
   }
 
   static Optional<Path> search(Path root) {

@@ -58,8 +58,18 @@ public final class TerraformCli {
   }
 
   private static Path requireBinary() {
-    return locateBinary().orElseThrow(() -> new IllegalStateException(
-        "terraform not found: install Terraform 1.10 or later on the PATH, or set " + ENV + " to its path"));
+    return locateBinary().orElseThrow(() -> new IllegalStateException(missingBinary()));
+  }
+
+  /** Why no terraform binary was found, and how to fix it. */
+  static String missingBinary() {
+    String explicit = System.getenv(ENV);
+    if (explicit != null && !explicit.isBlank()) {
+      return "terraform: " + ENV + "=" + explicit + " is not an executable file; set " + ENV
+          + " to the terraform binary (Terraform 1.10 or later), or unset it to use terraform on the PATH";
+    }
+    return "terraform: not found on the PATH; install Terraform 1.10 or later (tested with 1.11), or set " + ENV
+        + " to its path";
   }
 
   /**
@@ -67,13 +77,25 @@ public final class TerraformCli {
    *
    * @param workDir a folder for the CLI configuration file
    * @return the runner
-   * @throws IllegalStateException when terraform or the mirror cannot be found, saying how to fix it
+   * @throws IllegalStateException when terraform or the mirror cannot be found: names each missing one and how to
+   *     provide it
    * @throws IOException when the configuration cannot be written
    */
   public static TerraformCli offline(Path workDir) throws IOException {
-    Path terraform = requireBinary();
-    Path mirror = ProviderMirror.find().orElseThrow(() -> new IllegalStateException(ProviderMirror
-        .howToConfigure()));
+    Optional<Path> binary = locateBinary();
+    Optional<Path> found = ProviderMirror.find();
+    List<String> missing = new ArrayList<>();
+    if (binary.isEmpty()) {
+      missing.add(missingBinary());
+    }
+    if (found.isEmpty()) {
+      missing.add(ProviderMirror.howToConfigure());
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException("cannot run terraform offline, missing:\n  - " + String.join("\n  - ", missing));
+    }
+    Path terraform = binary.get();
+    Path mirror = found.get();
     Files.createDirectories(workDir);
     Path config = workDir.resolve("terraform-offline.tfrc");
     String mirrorPath = mirror.toAbsolutePath().toString().replace("\\", "\\\\").replace("\"", "\\\"");
@@ -123,7 +145,8 @@ public final class TerraformCli {
   static Optional<Path> locateBinary() {
     String explicit = System.getenv(ENV);
     if (explicit != null && !explicit.isBlank()) {
-      return Optional.of(Path.of(explicit));
+      Path named = Path.of(explicit);
+      return Files.isRegularFile(named) && Files.isExecutable(named) ? Optional.of(named) : Optional.empty();
     }
     String path = System.getenv("PATH");
     if (path == null) {

@@ -1,35 +1,25 @@
 package com.acme.platform.constructs.testing;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
+import com.acme.platform.testing.SynthesizedStack;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hashicorp.cdktf.App;
 import com.hashicorp.cdktf.TerraformStack;
-import com.hashicorp.cdktf.Testing;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * The only place construct tests touch {@code com.hashicorp.cdktf.Testing} (STYLE.md section 0).
- *
- * <p>Builds a stack in a stubbed test app, synthesizes it and gives the JSON to assertions that print the whole
- * document when they fail.
+ * The construct tests' shorthand for {@link SynthesizedStack} (platform-testing, which alone calls
+ * {@code com.hashicorp.cdktf.Testing}, STYLE.md section 0): a stack with an AWS provider in eu-west-1, synthesized
+ * with construct validations.
  */
 public final class Synth {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private final SynthesizedStack synthesized;
 
-  private final JsonNode json;
-
-  private Synth(JsonNode json) {
-    this.json = json;
+  private Synth(SynthesizedStack synthesized) {
+    this.synthesized = synthesized;
   }
 
   /**
@@ -39,16 +29,11 @@ public final class Synth {
    * @return the synthesized stack
    */
   public static Synth stack(Consumer<TerraformStack> body) {
-    App app = Testing.app();
-    TerraformStack stack = new TerraformStack(app, "test");
+    TerraformStack stack = new TerraformStack(SynthesizedStack.app(), "test");
     // Constructs never create providers (STYLE.md section 9); the stack that hosts them does.
     AwsProvider.Builder.create(stack, "aws").region("eu-west-1").build();
     body.accept(stack);
-    try {
-      return new Synth(MAPPER.readTree(Testing.synth(stack, true)));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return new Synth(SynthesizedStack.of(stack));
   }
 
   /**
@@ -57,31 +42,23 @@ public final class Synth {
    * @param build creates the stack in the given test app
    * @return the synthesized stack
    */
-  public static Synth app(java.util.function.Function<App, TerraformStack> build) {
-    TerraformStack stack = build.apply(Testing.app());
-    try {
-      return new Synth(MAPPER.readTree(Testing.synth(stack, true)));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  public static Synth app(Function<App, TerraformStack> build) {
+    return new Synth(SynthesizedStack.of(build.apply(SynthesizedStack.app())));
   }
 
   /** The whole synthesized document. */
   public JsonNode json() {
-    return json;
+    return synthesized.json();
   }
 
   /**
-   * All resources of one Terraform type, by their logical name.
+   * All resources of one Terraform type.
    *
    * @param type a Terraform resource type such as {@code aws_ecr_repository}
    * @return the resources' bodies; empty when there are none
    */
   public List<JsonNode> resources(String type) {
-    List<JsonNode> found = new ArrayList<>();
-    JsonNode byName = json.path("resource").path(type);
-    byName.elements().forEachRemaining(found::add);
-    return found;
+    return synthesized.resources(type);
   }
 
   /**
@@ -91,28 +68,18 @@ public final class Synth {
    * @return its body
    */
   public JsonNode only(String type) {
-    List<JsonNode> found = resources(type);
-    if (found.size() != 1) {
-      fail("expected exactly one " + type + ", found " + found.size() + " in\n" + pretty());
-    }
-    return found.get(0);
+    return synthesized.only(type);
   }
 
   /**
-   * Asserts that some resource of {@code type} contains all of {@code expected} (values compared as JSON; nested
-   * objects match when they contain the expected keys).
+   * Asserts that some resource of {@code type} contains all of {@code expected}; the failure shows, per resource of
+   * the type, which property differed.
    *
    * @param type a Terraform resource type
    * @param expected Terraform snake_case keys and their values
    */
   public void assertHasResourceWithProperties(String type, Map<String, ?> expected) {
-    JsonNode wanted = MAPPER.valueToTree(expected);
-    for (JsonNode resource : resources(type)) {
-      if (contains(resource, wanted)) {
-        return;
-      }
-    }
-    fail("no " + type + " contains " + wanted + " in\n" + pretty());
+    synthesized.assertHasResourceWithProperties(type, expected);
   }
 
   /**
@@ -122,12 +89,12 @@ public final class Synth {
    * @return how many the stack has
    */
   public int count(String type) {
-    return resources(type).size();
+    return synthesized.count(type);
   }
 
   /** The whole document, indented, for failure messages. */
   public String pretty() {
-    return json.toPrettyString();
+    return synthesized.pretty();
   }
 
   /**
@@ -138,28 +105,6 @@ public final class Synth {
    * @return true when every expected key is present with a matching value
    */
   public static boolean contains(JsonNode actual, JsonNode expected) {
-    if (expected instanceof ObjectNode) {
-      if (!actual.isObject()) {
-        return false;
-      }
-      Iterator<Map.Entry<String, JsonNode>> fields = expected.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
-        if (!actual.has(field.getKey()) || !contains(actual.get(field.getKey()), field.getValue())) {
-          return false;
-        }
-      }
-      return true;
-    }
-    if (expected.isArray() && actual.isArray() && expected.size() == actual.size()) {
-      for (int i = 0; i < expected.size(); i++) {
-        if (!contains(actual.get(i), expected.get(i))) {
-          return false;
-        }
-      }
-      return true;
-    }
-    return actual.equals(expected) || (expected.isNumber() && actual.isNumber()
-        && expected.decimalValue().compareTo(actual.decimalValue()) == 0);
+    return SynthesizedStack.contains(actual, expected);
   }
 }

@@ -1,4 +1,4 @@
-package com.acme.platform.app.check;
+package com.acme.platform.terraform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

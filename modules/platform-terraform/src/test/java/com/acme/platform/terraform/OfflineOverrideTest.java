@@ -1,4 +1,4 @@
-package com.acme.platform.app.check;
+package com.acme.platform.terraform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

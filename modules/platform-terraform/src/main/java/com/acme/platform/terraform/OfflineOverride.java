@@ -1,4 +1,4 @@
-package com.acme.platform.app.check;
+package com.acme.platform.terraform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,7 +51,7 @@ public final class OfflineOverride {
    */
   public static ObjectNode of(JsonNode stack) {
     ObjectNode override = MAPPER.createObjectNode();
-    override.put("//", "Written by the platform check into its private copy of this stack; never part of cdktf.out.");
+    override.put("//", "Written by the offline check (StackCheck) into its private copy of this stack; never part of cdktf.out.");
     ArrayNode providers = override.putObject("provider").putArray("aws");
     JsonNode declared = stack.path("provider").path("aws");
     if (declared.isArray() && !declared.isEmpty()) {

@@ -1,10 +1,6 @@
-package com.acme.platform.app.check;
+package com.acme.platform.terraform;
 
-import com.acme.platform.terraform.FileTrees;
-import com.acme.platform.app.check.StackResult.Outcome;
-import com.acme.platform.terraform.NetworkGuard;
-import com.acme.platform.terraform.ProcessRun;
-import com.acme.platform.terraform.TerraformCli;
+import com.acme.platform.terraform.StackResult.Outcome;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
