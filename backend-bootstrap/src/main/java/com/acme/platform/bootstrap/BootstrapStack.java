@@ -1,16 +1,13 @@
 package com.acme.platform.bootstrap;
 
-import com.acme.platform.constructs.core.ProviderConstraints;
-import com.acme.platform.constructs.state.RemoteState;
+import com.acme.platform.constructs.stack.StackConventions;
+import com.acme.platform.constructs.stack.StackConventionsProps;
 import com.acme.platform.constructs.state.RemoteStateProps;
 import com.acme.platform.constructs.state.StateBucket;
 import com.acme.platform.constructs.state.StateBucketProps;
 import com.acme.platform.constructs.state.StateKeyLayout;
 import com.hashicorp.cdktf.LocalBackend;
 import com.hashicorp.cdktf.TerraformStack;
-import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
-import com.hashicorp.cdktf.providers.aws.provider.AwsProviderDefaultTags;
-import java.util.List;
 import java.util.Map;
 import software.constructs.Construct;
 
@@ -34,23 +31,24 @@ public final class BootstrapStack extends TerraformStack {
    */
   public BootstrapStack(Construct scope, BootstrapTarget target, BackendMode mode, boolean preventDestroy) {
     super(scope, target.stackName());
-    AwsProvider.Builder.create(this, "aws")
-        .region(target.region())
-        .allowedAccountIds(List.of(target.accountId()))
-        .defaultTags(List.of(AwsProviderDefaultTags.builder()
-            .tags(Map.of("managed-by", "cdktf", "purpose", "terraform-state")).build()))
-        .build();
-    ProviderConstraints.acceptLaterAws5(this);
-    this.bucket = new StateBucket(this, "State", StateBucketProps.builder()
-        .bucketName(target.bucketName()).preventDestroy(preventDestroy).build());
-    if (mode == BackendMode.LOCAL) {
-      LocalBackend.Builder.create(this).path("../../../" + target.localStateFile()).build();
-    } else {
-      RemoteState.attach(this, RemoteStateProps.builder()
+    // The same conventions as every platform stack (provider pinned to the account, version range, tags); the
+    // backend is S3 only after migration, until then a local file.
+    StackConventionsProps.Builder conventions = StackConventionsProps.builder()
+        .awsRegion(target.region())
+        .accountId(target.accountId())
+        .defaultTags(Map.of("purpose", "terraform-state"));
+    if (mode == BackendMode.S3) {
+      conventions.remoteState(RemoteStateProps.builder()
           .bucket(target.bucketName())
           .region(target.region())
           .key(stateKey())
           .build());
+    }
+    StackConventions.apply(this, conventions.build());
+    this.bucket = new StateBucket(this, "State", StateBucketProps.builder()
+        .bucketName(target.bucketName()).preventDestroy(preventDestroy).build());
+    if (mode == BackendMode.LOCAL) {
+      LocalBackend.Builder.create(this).path("../../../" + target.localStateFile()).build();
     }
   }
 

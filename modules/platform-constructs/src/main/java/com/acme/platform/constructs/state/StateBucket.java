@@ -41,8 +41,8 @@ import software.constructs.Construct;
  * {@code aws_s3_bucket_lifecycle_configuration} and, when {@link StateBucketProps#lockTableName()} is set,
  * {@code aws_dynamodb_table}.
  *
- * <p>ARNs are built for the {@code aws} partition ({@code arn:aws:s3:::NAME}) so that they are plain strings known
- * at synth time; the construct does not support the China or GovCloud partitions.
+ * <p>The bucket policy names the bucket by the provider's {@code arn} attribute, which is in the partition of the
+ * provider's region ({@code aws}, {@code aws-cn}, {@code aws-us-gov}).
  *
  * <p>See <a href="https://developer.hashicorp.com/terraform/language/backend/s3">the Terraform S3 backend</a> and
  * <a href="https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html">Security best
@@ -195,13 +195,13 @@ public final class StateBucket extends Construct {
   }
 
   /**
-   * The bucket ARN, {@code arn:aws:s3:::NAME}: a plain string known at synth, always in the {@code aws} partition.
-   * Use {@code getBucket().getArn()} for the provider's value (a token until apply).
+   * The bucket ARN, {@code arn:<partition>:s3:::NAME}, in the partition of the provider's region; a token until
+   * apply.
    *
    * @return the bucket ARN
    */
   public String getBucketArn() {
-    return "arn:aws:s3:::" + props.bucketName();
+    return bucket.getArn();
   }
 
   /**

@@ -18,6 +18,8 @@ import com.acme.platform.constructs.network.PlatformVpc;
 import com.acme.platform.constructs.network.PlatformVpcProps;
 import com.acme.platform.constructs.stack.StackConventions;
 import com.acme.platform.constructs.stack.StackConventionsProps;
+import com.acme.platform.constructs.state.StateBucket;
+import com.acme.platform.constructs.state.StateBucketProps;
 import com.acme.platform.constructs.testing.Synth;
 import com.hashicorp.cdktf.TerraformStack;
 import java.util.List;
@@ -61,6 +63,7 @@ class PartitionTest {
           .build());
       service.attachTo(routing, "orders", 8080);
       repository.grantPull(service.getExecutionRole());
+      new StateBucket(stack, "State", StateBucketProps.of("orders-tfstate"));
       return stack;
     });
     String json = synth.json().toString();
