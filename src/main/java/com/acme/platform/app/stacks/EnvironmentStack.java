@@ -70,6 +70,7 @@ public final class EnvironmentStack extends PlatformStack {
     for (int i = 0; i < env.services().size(); i++) {
       addService(inputs, i, env.services().get(i), errors);
     }
+    addOutputs();
   }
 
   private void addService(EnvironmentProps inputs, int index, ServiceConfig s, ErrorSink errors) {
@@ -112,6 +113,24 @@ public final class EnvironmentStack extends PlatformStack {
         rule.moveFromId(legacy);
       }
     }
+  }
+
+  /** The values people look up after an apply, as outputs with stable names (documented in the README). */
+  private void addOutputs() {
+    StackOutputs outputs = new StackOutputs(this);
+    loadBalancers.forEach((name, alb) -> {
+      outputs.add("load_balancer", name, "dns_name", alb.getDnsName(), "DNS name of load balancer " + name);
+      outputs.add("load_balancer", name, "zone_id", alb.getZoneId(),
+          "Route 53 hosted zone id of load balancer " + name + ", for alias records");
+      outputs.add("load_balancer", name, "listener_arn", alb.getListenerArn(),
+          "ARN of the listener of load balancer " + name + " that carries the service rules");
+    });
+    clusters.forEach((name, cluster) -> {
+      outputs.add("cluster", name, "name", cluster.getClusterName(), "ECS cluster name of cluster " + name);
+      outputs.add("cluster", name, "arn", cluster.getClusterArn(), "ECS cluster ARN of cluster " + name);
+    });
+    services.forEach((name, service) -> outputs.add("service", name, "name", service.getServiceName(),
+        "ECS service name of service " + name));
   }
 
   private static Map<String, String> defaultTags(EnvironmentConfig env) {

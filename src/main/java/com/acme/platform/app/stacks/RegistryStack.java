@@ -32,8 +32,15 @@ public final class RegistryStack extends PlatformStack {
   public RegistryStack(Construct scope, RegistryConfig registry, PlatformConfig config, ErrorSink errors) {
     super(scope, NAME, registry.region(), registry.accountId(), Map.of("environment", "shared"));
     List<String> pullAccounts = pullAccounts(registry, config);
-    repositories(config).forEach((name, origin) -> errors.attempt(origin.props(), () -> new ServiceRepository(this,
-        "Repo" + Names.pascal(name), repositoryProps(name, pullAccounts))));
+    StackOutputs outputs = new StackOutputs(this);
+    repositories(config).forEach((name, origin) -> {
+      ServiceRepository repository = errors.attempt(origin.props(), () -> new ServiceRepository(this,
+          "Repo" + Names.pascal(name), repositoryProps(name, pullAccounts)));
+      if (repository != null) {
+        outputs.add("repository", name, "url", repository.getRepositoryUrl(),
+            "ECR repository URL of service " + name + " (push images here)");
+      }
+    });
   }
 
   /** The accounts of environments other than the registry's own: they get pull access. */

@@ -212,6 +212,25 @@ public final class PlatformLoadBalancer extends Construct {
   }
 
   /**
+   * The load balancer's canonical hosted zone id, for Route 53 alias records; a token until apply.
+   *
+   * @return the hosted zone id
+   */
+  public String getZoneId() {
+    return loadBalancer.getZoneId();
+  }
+
+  /**
+   * The ARN of the listener that carries the service rules: HTTPS when a certificate is configured, else HTTP; a
+   * token until apply.
+   *
+   * @return the listener ARN
+   */
+  public String getListenerArn() {
+    return ref.listenerArn();
+  }
+
+  /**
    * The port 80 listener. Without a certificate it carries the service rules; with one it only redirects to HTTPS.
    *
    * @return the HTTP listener

@@ -197,6 +197,14 @@ class PlatformLoadBalancerTest {
   }
 
   @Test
+  void getters_zoneIdAndListenerArn_referToTheLoadBalancerAndTheServiceListener() {
+    withAlb("Public", alb -> {
+      assertThat(alb.getZoneId()).contains("TfToken");
+      assertThat(alb.getListenerArn()).isEqualTo(alb.ref().listenerArn());
+    });
+  }
+
+  @Test
   void fails_addServiceRouting_explicitPriorityTwice() {
     assertThatThrownBy(() -> withAlb("Public", alb -> {
       alb.addServiceRouting("Web", routeTo(alb, "web", 100).hostHeaders(List.of("www.example.com")).build());
