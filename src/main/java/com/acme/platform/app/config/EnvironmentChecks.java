@@ -110,6 +110,15 @@ final class EnvironmentChecks {
     for (int i = 0; i < env.services().size(); i++) {
       checkService("services[" + i + "]", env.services().get(i), clusters, loadBalancers, nameOk);
     }
+    // One message for the file, naming the first service that needs the zone.
+    for (int i = 0; i < env.services().size() && env.hostedZoneId() == null; i++) {
+      EnvironmentConfig.RoutingConfig routing = env.services().get(i).routing();
+      if (routing != null && !routing.dnsNames().isEmpty()) {
+        check(false, "hostedZoneId", "is required because services[" + i + "].routing.dnsNames is set: the Route 53"
+            + " hosted zone the records are created in, such as \"Z0123456789ABCDEFGHIJ\"");
+        break;
+      }
+    }
   }
 
   private void checkNetwork(boolean regionOk) {

@@ -21,6 +21,8 @@ import java.util.Map;
  * @param clusters the ECS clusters
  * @param loadBalancers the application load balancers
  * @param services the ECS services
+ * @param hostedZoneId the Route 53 hosted zone that {@code services[].routing.dnsNames} are created in
+ *     ({@link com.acme.platform.constructs.alb.AliasRecordsProps#hostedZoneId()}); required only with dnsNames
  */
 public record EnvironmentConfig(
     String name,
@@ -32,7 +34,8 @@ public record EnvironmentConfig(
     NetworkConfig network,
     List<ClusterConfig> clusters,
     List<LoadBalancerConfig> loadBalancers,
-    List<ServiceConfig> services) {
+    List<ServiceConfig> services,
+    String hostedZoneId) {
 
   /** Replaces missing collections with empty ones so that checks can iterate. */
   public EnvironmentConfig {
@@ -129,7 +132,15 @@ public record EnvironmentConfig(
    * @param pathPatterns {@link com.acme.platform.constructs.alb.ServiceRoutingProps#pathPatterns()}
    * @param healthCheckPath {@link com.acme.platform.constructs.alb.ServiceRoutingProps#healthCheckPath()}
    * @param priority {@link com.acme.platform.constructs.alb.ServiceRoutingProps#priority()}
+   * @param dnsNames host names pointed at the load balancer with alias records in the environment's
+   *     {@code hostedZoneId}; each must be one the load balancer routes
+   *     ({@link com.acme.platform.constructs.alb.PlatformLoadBalancer#addAliasRecords}); none by default
    */
   public record RoutingConfig(String loadBalancer, String container, Integer containerPort, List<String> hostHeaders,
-      List<String> pathPatterns, String healthCheckPath, Integer priority) {}
+      List<String> pathPatterns, String healthCheckPath, Integer priority, List<String> dnsNames) {
+    /** Replaces a missing list with an empty one. */
+    public RoutingConfig {
+      dnsNames = dnsNames == null ? List.of() : List.copyOf(dnsNames);
+    }
+  }
 }

@@ -8,6 +8,7 @@ import com.acme.platform.app.config.EnvironmentConfig.RoutingConfig;
 import com.acme.platform.app.config.EnvironmentConfig.ServiceConfig;
 import com.acme.platform.app.config.PlatformConfig;
 import com.acme.platform.app.config.TaskDefinitionFile;
+import com.acme.platform.constructs.alb.AliasRecordsProps;
 import com.acme.platform.constructs.alb.LoadBalancerRef;
 import com.acme.platform.constructs.alb.PlatformLoadBalancerProps;
 import com.acme.platform.constructs.alb.ServiceRoutingProps;
@@ -138,6 +139,17 @@ final class EnvironmentProps {
         .field("maxCapacity", at + ".maxCapacity").field("targetCpuPercent", at + ".targetCpuPercent")
         .field("attachTo.containerName", at + ".routing.container")
         .field("attachTo.containerPort", at + ".routing.containerPort").field("attachTo", at + ".routing");
+  }
+
+  /** Where the alias records of a service's routing came from. */
+  PropsOrigin dnsOrigin(int index) {
+    String at = "services[" + index + "].routing";
+    return PropsOrigin.of(file, at).field("hostedZoneId", "hostedZoneId")
+        .field("recordNames", at + ".dnsNames").field("aliasRecords.recordNames", at + ".dnsNames");
+  }
+
+  AliasRecordsProps aliasRecords(ServiceConfig s) {
+    return AliasRecordsProps.builder().hostedZoneId(env.hostedZoneId()).recordNames(s.routing().dnsNames()).build();
   }
 
   /** A task role statement of a service: its problems belong to that entry of the file. */

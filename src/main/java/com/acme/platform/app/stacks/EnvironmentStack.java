@@ -14,7 +14,9 @@ import com.acme.platform.constructs.ecs.Ec2Cluster;
 import com.acme.platform.constructs.ecs.Ec2Service;
 import com.acme.platform.constructs.network.PlatformVpc;
 import com.hashicorp.cdktf.providers.aws.vpc_security_group_ingress_rule.VpcSecurityGroupIngressRule;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +32,8 @@ public final class EnvironmentStack extends PlatformStack {
   private final Map<String, Ec2Cluster> clusters = new LinkedHashMap<>();
   private final Map<String, PlatformLoadBalancer> loadBalancers = new LinkedHashMap<>();
   private final Map<String, Ec2Service> services = new LinkedHashMap<>();
+  /** Alias records to add once every service's routing exists. */
+  private final List<Runnable> pendingDns = new ArrayList<>();
   /** Legacy addresses that already have their {@code moved} block (one each, however many services share it). */
   private final Set<String> movedFrom = new HashSet<>();
 
@@ -70,6 +74,7 @@ public final class EnvironmentStack extends PlatformStack {
     for (int i = 0; i < env.services().size(); i++) {
       addService(inputs, i, env.services().get(i), errors);
     }
+    pendingDns.forEach(Runnable::run);
     addOutputs();
   }
 
@@ -111,6 +116,11 @@ public final class EnvironmentStack extends PlatformStack {
       String legacy = LegacyAddresses.clusterIngress(s.cluster(), r.loadBalancer());
       if (rule != null && inputs.routedPortIsDynamic(s) && movedFrom.add(legacy)) {
         rule.moveFromId(legacy);
+      }
+      if (!r.dnsNames().isEmpty()) {
+        // After every routing exists: a record may name a host that another service's routing routes.
+        pendingDns.add(() -> errors.attempt(inputs.dnsOrigin(index), () -> alb.addAliasRecords(
+            Names.pascal(s.name()), inputs.aliasRecords(s))));
       }
     }
   }

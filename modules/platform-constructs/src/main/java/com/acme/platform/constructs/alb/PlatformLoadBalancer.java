@@ -1,6 +1,13 @@
 package com.acme.platform.constructs.alb;
 
 import com.acme.platform.constructs.core.Checks;
+import com.acme.platform.constructs.core.ConstructIds;
+import com.hashicorp.cdktf.providers.aws.route53_record.Route53Record;
+import com.hashicorp.cdktf.providers.aws.route53_record.Route53RecordAlias;
+import java.util.ArrayList;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import com.acme.platform.constructs.core.Checks;
 import com.acme.platform.constructs.core.InvalidPropsException;
 import com.acme.platform.constructs.core.Problem;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
@@ -163,6 +170,63 @@ public final class PlatformLoadBalancer extends Construct {
         props.priority() != null ? props : props.withPriority(priority));
     serviceRoutings.add(routing);
     return routing;
+  }
+
+  /**
+   * Points host names at this load balancer with Route 53 alias {@code A} records (the load balancer is IPv4 only,
+   * so there are no {@code AAAA} records). Call it after the routings: every name must be a host that a routing of
+   * this load balancer routes (a host header, wildcards included), so a record never sends clients to a load
+   * balancer that answers them with its default 404.
+   *
+   * <p>Creates one {@code aws_route53_record} per name, with construct ids derived from the name, so adding or
+   * removing one name never replaces the others.
+   *
+   * @param id names the records' group (construct id {@code Dns<id>}), for example the service's routing id
+   * @param props the hosted zone and the names
+   * @return the records, in the order of {@link AliasRecordsProps#recordNames()}
+   * @throws InvalidPropsException naming every record name that no routing of this load balancer routes
+   */
+  public List<Route53Record> addAliasRecords(String id, AliasRecordsProps props) {
+    Objects.requireNonNull(props, "props");
+    List<String> routed = serviceRoutings.stream().flatMap(r -> r.getProps().hostHeaders().stream())
+        .map(h -> h.toLowerCase(Locale.ROOT)).distinct().sorted().toList();
+    List<Problem> problems = new ArrayList<>();
+    for (int i = 0; i < props.recordNames().size(); i++) {
+      String name = props.recordNames().get(i);
+      if (routed.stream().noneMatch(header -> hostMatches(header, name))) {
+        problems.add(new Problem("aliasRecords.recordNames[" + i + "]", Checks.quote(name)
+            + " is not a host this load balancer routes (host headers of its routings: " + routed
+            + "); add it to a routing's hostHeaders or remove the record"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidPropsException("PlatformLoadBalancer '" + getNode().getId() + "'", problems);
+    }
+    // Prefixed, so that the records of a service can share its routing's id ("Web" and "DnsWeb").
+    Construct group = new Construct(this, "Dns" + id);
+    List<Route53Record> records = new ArrayList<>();
+    for (String name : props.recordNames()) {
+      records.add(Route53Record.Builder.create(group, ConstructIds.forValue("A", name))
+          .zoneId(props.hostedZoneId())
+          .name(name)
+          .type("A")
+          .alias(Route53RecordAlias.builder()
+              .name(loadBalancer.getDnsName())
+              .zoneId(loadBalancer.getZoneId())
+              .evaluateTargetHealth(props.evaluateTargetHealth())
+              .build())
+          .build());
+    }
+    return records;
+  }
+
+  /** An ALB host header condition: {@code *} matches any characters, {@code ?} one; case does not matter. */
+  static boolean hostMatches(String header, String host) {
+    StringBuilder regex = new StringBuilder();
+    for (char c : header.toCharArray()) {
+      regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
+    }
+    return host.matches(regex.toString());
   }
 
   /**
