@@ -2,6 +2,7 @@ package com.acme.platform.app.config;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One environment, as written in {@code environments/<name>.json}. Plain data: {@link ConfigLoader} checks it and
@@ -104,13 +105,18 @@ public record EnvironmentConfig(
    * @param routing how the load balancer reaches the service; none for workers
    * @param taskRoleStatements what the application in the containers may call, added to the task role's inline
    *     policy ({@link com.acme.platform.constructs.ecs.Ec2Service#addToTaskRolePolicy}); none by default
+   * @param secrets environment variables of the service's own container read from Secrets Manager or SSM Parameter
+   *     Store at task start, variable name to ARN
+   *     ({@link com.acme.platform.constructs.ecs.ContainerDefinition#secrets()}); the execution role may read
+   *     exactly these (and the task definition's own); none by default
    */
   public record ServiceConfig(String name, String cluster, String imageTag, String taskDefinition, Integer cpu,
       Integer memoryMiB, Integer desiredCount, Integer minCapacity, Integer maxCapacity, Integer targetCpuPercent,
-      RoutingConfig routing, List<StatementConfig> taskRoleStatements) {
-    /** Replaces a missing list with an empty one. */
+      RoutingConfig routing, List<StatementConfig> taskRoleStatements, Map<String, String> secrets) {
+    /** Replaces missing collections with empty ones. */
     public ServiceConfig {
       taskRoleStatements = taskRoleStatements == null ? List.of() : List.copyOf(taskRoleStatements);
+      secrets = secrets == null ? Map.of() : new TreeMap<>(secrets);
     }
   }
 

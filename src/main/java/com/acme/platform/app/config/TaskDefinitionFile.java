@@ -3,7 +3,9 @@ package com.acme.platform.app.config;
 import com.acme.platform.constructs.ecs.ContainerDefinition;
 import com.acme.platform.constructs.ecs.ContainerDefinitions;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One {@code task-definitions/<name>.json}: the ECS {@code containerDefinitions} array, in the shape
@@ -55,8 +57,26 @@ public record TaskDefinitionFile(String file, List<ContainerDefinition> containe
    * @return the containers
    */
   public List<ContainerDefinition> withImage(int index, String image) {
+    return withImageAndSecrets(index, image, Map.of());
+  }
+
+  /**
+   * The containers with {@code image} and extra {@code secrets} set on one of them (the service's own container,
+   * whose secrets the environment file may add to).
+   *
+   * @param index the container's index
+   * @param image the full image reference
+   * @param secrets variable name to secret or parameter ARN, added to the container's own
+   * @return the containers
+   * @throws com.acme.platform.constructs.core.InvalidPropsException when a secret is invalid, for example not an
+   *     ARN, or set in the container's environment too
+   */
+  public List<ContainerDefinition> withImageAndSecrets(int index, String image, Map<String, String> secrets) {
+    ContainerDefinition container = containers.get(index);
+    Map<String, String> all = new LinkedHashMap<>(container.secrets());
+    all.putAll(secrets);
     List<ContainerDefinition> copy = new ArrayList<>(containers);
-    copy.set(index, containers.get(index).toBuilder().image(image).build());
+    copy.set(index, container.toBuilder().image(image).secrets(all).build());
     return copy;
   }
 

@@ -137,6 +137,7 @@ final class EnvironmentProps {
         .field("cpu", at + ".cpu").field("memoryMiB", at + ".memoryMiB")
         .field("desiredCount", at + ".desiredCount").field("minCapacity", at + ".minCapacity")
         .field("maxCapacity", at + ".maxCapacity").field("targetCpuPercent", at + ".targetCpuPercent")
+        .field("secrets", at + ".secrets").field("environment", at + ".secrets")
         .field("attachTo.containerName", at + ".routing.container")
         .field("attachTo.containerPort", at + ".routing.containerPort").field("attachTo", at + ".routing");
   }
@@ -176,7 +177,7 @@ final class EnvironmentProps {
         .serviceName(awsName(s.name()))
         .cluster(cluster)
         .awsRegion(env.region())
-        .containers(task.withImage(main, image))
+        .containers(task.withImageAndSecrets(main, image, s.secrets()))
         .cpu(s.cpu())
         .memoryMiB(s.memoryMiB())
         .desiredCount(s.desiredCount())
