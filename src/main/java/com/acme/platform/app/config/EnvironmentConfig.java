@@ -109,10 +109,12 @@ public record EnvironmentConfig(
    *     Store at task start, variable name to ARN
    *     ({@link com.acme.platform.constructs.ecs.ContainerDefinition#secrets()}); the execution role may read
    *     exactly these (and the task definition's own); none by default
+   * @param targetMemoryPercent {@link com.acme.platform.constructs.ecs.Ec2ServiceProps#targetMemoryPercent()}
    */
   public record ServiceConfig(String name, String cluster, String imageTag, String taskDefinition, Integer cpu,
       Integer memoryMiB, Integer desiredCount, Integer minCapacity, Integer maxCapacity, Integer targetCpuPercent,
-      RoutingConfig routing, List<StatementConfig> taskRoleStatements, Map<String, String> secrets) {
+      RoutingConfig routing, List<StatementConfig> taskRoleStatements, Map<String, String> secrets,
+      Integer targetMemoryPercent) {
     /** Replaces missing collections with empty ones. */
     public ServiceConfig {
       taskRoleStatements = taskRoleStatements == null ? List.of() : List.copyOf(taskRoleStatements);
@@ -141,9 +143,12 @@ public record EnvironmentConfig(
    * @param dnsNames host names pointed at the load balancer with alias records in the environment's
    *     {@code hostedZoneId}; each must be one the load balancer routes
    *     ({@link com.acme.platform.constructs.alb.PlatformLoadBalancer#addAliasRecords}); none by default
+   * @param targetRequestsPerTarget requests per task and minute through this routing that autoscaling keeps
+   *     ({@link com.acme.platform.constructs.ecs.Ec2Service#scaleOnRequestsPerTarget}); none by default
    */
   public record RoutingConfig(String loadBalancer, String container, Integer containerPort, List<String> hostHeaders,
-      List<String> pathPatterns, String healthCheckPath, Integer priority, List<String> dnsNames) {
+      List<String> pathPatterns, String healthCheckPath, Integer priority, List<String> dnsNames,
+      Integer targetRequestsPerTarget) {
     /** Replaces a missing list with an empty one. */
     public RoutingConfig {
       dnsNames = dnsNames == null ? List.of() : List.copyOf(dnsNames);

@@ -137,6 +137,8 @@ final class EnvironmentProps {
         .field("cpu", at + ".cpu").field("memoryMiB", at + ".memoryMiB")
         .field("desiredCount", at + ".desiredCount").field("minCapacity", at + ".minCapacity")
         .field("maxCapacity", at + ".maxCapacity").field("targetCpuPercent", at + ".targetCpuPercent")
+        .field("targetMemoryPercent", at + ".targetMemoryPercent")
+        .field("scaleOnRequestsPerTarget", at + ".routing.targetRequestsPerTarget")
         .field("secrets", at + ".secrets").field("environment", at + ".secrets")
         .field("attachTo.containerName", at + ".routing.container")
         .field("attachTo.containerPort", at + ".routing.containerPort").field("attachTo", at + ".routing");
@@ -184,6 +186,7 @@ final class EnvironmentProps {
         .minCapacity(s.minCapacity())
         .maxCapacity(s.maxCapacity())
         .targetCpuPercent(s.targetCpuPercent())
+        .targetMemoryPercent(s.targetMemoryPercent())
         .taskDefinitionManagedExternally(pipelineOwned)
         .build();
   }

@@ -117,6 +117,10 @@ public final class EnvironmentStack extends PlatformStack {
       if (rule != null && inputs.routedPortIsDynamic(s) && movedFrom.add(legacy)) {
         rule.moveFromId(legacy);
       }
+      if (r.targetRequestsPerTarget() != null) {
+        errors.attempt(inputs.serviceOrigin(index, s), () -> service.scaleOnRequestsPerTarget(alb, target,
+            r.targetRequestsPerTarget()));
+      }
       if (!r.dnsNames().isEmpty()) {
         // After every routing exists: a record may name a host that another service's routing routes.
         pendingDns.add(() -> errors.attempt(inputs.dnsOrigin(index), () -> alb.addAliasRecords(

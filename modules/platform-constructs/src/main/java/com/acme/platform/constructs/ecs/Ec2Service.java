@@ -1,5 +1,6 @@
 package com.acme.platform.constructs.ecs;
 
+import com.acme.platform.constructs.alb.PlatformLoadBalancer;
 import com.acme.platform.constructs.alb.ServiceRouting;
 import com.acme.platform.constructs.alb.TargetGroupRef;
 import com.acme.platform.constructs.core.Checks;
@@ -211,22 +212,12 @@ public final class Ec2Service extends Construct {
           // The resource id is built from names, not from the service's attributes: depend on it explicitly.
           .dependsOn(List.of(service))
           .build();
-      this.scalingPolicy = AppautoscalingPolicy.Builder.create(this, "CpuScaling")
-          .name("cpu-target-tracking")
-          .policyType("TargetTrackingScaling")
-          .serviceNamespace(scalableTarget.getServiceNamespace())
-          .resourceId(scalableTarget.getResourceId())
-          .scalableDimension(scalableTarget.getScalableDimension())
-          .targetTrackingScalingPolicyConfiguration(
-              AppautoscalingPolicyTargetTrackingScalingPolicyConfiguration.builder()
-                  .predefinedMetricSpecification(
-                      AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecification
-                          .builder().predefinedMetricType("ECSServiceAverageCPUUtilization").build())
-                  .targetValue(props.targetCpuPercent())
-                  .scaleInCooldown(props.scaleInCooldownSeconds())
-                  .scaleOutCooldown(props.scaleOutCooldownSeconds())
-                  .build())
-          .build();
+      this.scalingPolicy = targetTracking("CpuScaling", "cpu-target-tracking",
+          predefined("ECSServiceAverageCPUUtilization", null), props.targetCpuPercent());
+      if (props.targetMemoryPercent() != null) {
+        targetTracking("MemoryScaling", "memory-target-tracking",
+            predefined("ECSServiceAverageMemoryUtilization", null), props.targetMemoryPercent());
+      }
     } else {
       this.scalableTarget = null;
       this.scalingPolicy = null;
@@ -300,6 +291,68 @@ public final class Ec2Service extends Construct {
     }
     int[] ports = mapping.hostPortRange();
     return LoadBalancerIngress.allow(this, props.cluster(), target.loadBalancer(), ports[0], ports[1]);
+  }
+
+  /**
+   * Adds target tracking on the requests each task receives through a routing ({@code ALBRequestCountPerTarget}),
+   * besides CPU (and memory): the service scales out when the routing's target group gets more than
+   * {@code requestsPerTarget} requests per task and minute.
+   *
+   * @param loadBalancer the load balancer of the routing
+   * @param routing a routing this service is attached to
+   * @param requestsPerTarget the requests per task and minute to keep, 1 to 1000000
+   * @return the scaling policy
+   * @throws InvalidPropsException when the service has no autoscaling ({@code maxCapacity == minCapacity}) or the
+   *     value is out of range
+   */
+  public AppautoscalingPolicy scaleOnRequestsPerTarget(PlatformLoadBalancer loadBalancer, ServiceRouting routing,
+      int requestsPerTarget) {
+    Objects.requireNonNull(loadBalancer, "loadBalancer");
+    Objects.requireNonNull(routing, "routing");
+    String subject = "Ec2Service '" + getNode().getPath() + "'";
+    if (scalableTarget == null) {
+      throw invalid(subject, "scaleOnRequestsPerTarget", "needs service autoscaling: set maxCapacity above"
+          + " minCapacity (" + props.minCapacity() + ")");
+    }
+    if (requestsPerTarget < 1 || requestsPerTarget > 1_000_000) {
+      throw invalid(subject, "scaleOnRequestsPerTarget.requestsPerTarget", "must be between 1 and 1000000, got "
+          + requestsPerTarget);
+    }
+    // The label AWS expects: app/<lb name>/<lb id>/targetgroup/<tg name>/<tg id>, the two ARN suffixes joined.
+    String label = loadBalancer.getLoadBalancer().getArnSuffix() + "/" + routing.getTargetGroup().getArnSuffix();
+    return targetTracking("RequestScaling" + routing.getNode().getId(),
+        "requests-target-tracking-" + routing.getProps().targetGroupName(),
+        predefined("ALBRequestCountPerTarget", label), requestsPerTarget);
+  }
+
+  private static AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecification
+      predefined(String metric, String resourceLabel) {
+    var spec = AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecification.builder()
+        .predefinedMetricType(metric);
+    if (resourceLabel != null) {
+      spec.resourceLabel(resourceLabel);
+    }
+    return spec.build();
+  }
+
+  /** One target-tracking policy on the service's scalable target; every metric shares the cooldowns. */
+  private AppautoscalingPolicy targetTracking(String id, String name,
+      AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecification metric,
+      Number target) {
+    return AppautoscalingPolicy.Builder.create(this, id)
+        .name(name)
+        .policyType("TargetTrackingScaling")
+        .serviceNamespace(scalableTarget.getServiceNamespace())
+        .resourceId(scalableTarget.getResourceId())
+        .scalableDimension(scalableTarget.getScalableDimension())
+        .targetTrackingScalingPolicyConfiguration(
+            AppautoscalingPolicyTargetTrackingScalingPolicyConfiguration.builder()
+                .predefinedMetricSpecification(metric)
+                .targetValue(target)
+                .scaleInCooldown(props.scaleInCooldownSeconds())
+                .scaleOutCooldown(props.scaleOutCooldownSeconds())
+                .build())
+        .build();
   }
 
   private static InvalidPropsException invalid(String subject, String field, String message) {

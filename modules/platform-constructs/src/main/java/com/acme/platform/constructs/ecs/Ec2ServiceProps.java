@@ -33,6 +33,7 @@ public final class Ec2ServiceProps {
   private final int minCapacity;
   private final int maxCapacity;
   private final int targetCpuPercent;
+  private final Integer targetMemoryPercent;
   private final int scaleInCooldownSeconds;
   private final int scaleOutCooldownSeconds;
   private final int deploymentMinimumHealthyPercent;
@@ -54,6 +55,7 @@ public final class Ec2ServiceProps {
     this.minCapacity = b.minCapacity != null ? b.minCapacity : desiredCount;
     this.maxCapacity = b.maxCapacity != null ? b.maxCapacity : Math.max(minCapacity, desiredCount);
     this.targetCpuPercent = b.targetCpuPercent != null ? b.targetCpuPercent : 70;
+    this.targetMemoryPercent = b.targetMemoryPercent;
     this.scaleInCooldownSeconds = b.scaleInCooldownSeconds != null ? b.scaleInCooldownSeconds : 300;
     this.scaleOutCooldownSeconds = b.scaleOutCooldownSeconds != null ? b.scaleOutCooldownSeconds : 60;
     this.deploymentMinimumHealthyPercent = b.deploymentMinimumHealthyPercent != null
@@ -106,6 +108,7 @@ public final class Ec2ServiceProps {
           + minCapacity + " > maxCapacity " + maxCapacity);
     }
     checks.between("targetCpuPercent", targetCpuPercent, 10, 95);
+    checks.between("targetMemoryPercent", targetMemoryPercent, 10, 95);
     checks.between("scaleInCooldownSeconds", scaleInCooldownSeconds, 0, 3600);
     checks.between("scaleOutCooldownSeconds", scaleOutCooldownSeconds, 0, 3600);
     checks.between("deploymentMinimumHealthyPercent", deploymentMinimumHealthyPercent, 0, 100);
@@ -244,6 +247,17 @@ public final class Ec2ServiceProps {
   }
 
   /**
+   * The average service memory utilization ({@code ECSServiceAverageMemoryUtilization}) that a second
+   * target-tracking policy keeps, 10 to 95; only with autoscaling ({@code maxCapacity > minCapacity}). Default: not
+   * set, the service scales on CPU only.
+   *
+   * @return the percentage, or {@code null}
+   */
+  public Integer targetMemoryPercent() {
+    return targetMemoryPercent;
+  }
+
+  /**
    * Seconds after a scale-in before another scale-in may start, 0 to 3600. Default: {@code 300}.
    *
    * @return the value
@@ -341,6 +355,7 @@ public final class Ec2ServiceProps {
         .minCapacity(minCapacity)
         .maxCapacity(maxCapacity)
         .targetCpuPercent(targetCpuPercent)
+        .targetMemoryPercent(targetMemoryPercent)
         .scaleInCooldownSeconds(scaleInCooldownSeconds)
         .scaleOutCooldownSeconds(scaleOutCooldownSeconds)
         .deploymentMinimumHealthyPercent(deploymentMinimumHealthyPercent)
@@ -363,7 +378,25 @@ public final class Ec2ServiceProps {
 
   @Override
   public String toString() {
-    return "Ec2ServiceProps[serviceName=" + serviceName + ", cluster=" + cluster + ", awsRegion=" + awsRegion + ", containers=" + containers + ", cpu=" + cpu + ", memoryMiB=" + memoryMiB + ", desiredCount=" + desiredCount + ", minCapacity=" + minCapacity + ", maxCapacity=" + maxCapacity + ", targetCpuPercent=" + targetCpuPercent + ", scaleInCooldownSeconds=" + scaleInCooldownSeconds + ", scaleOutCooldownSeconds=" + scaleOutCooldownSeconds + ", deploymentMinimumHealthyPercent=" + deploymentMinimumHealthyPercent + ", deploymentMaximumPercent=" + deploymentMaximumPercent + ", healthCheckGracePeriodSeconds=" + healthCheckGracePeriodSeconds + ", logRetentionDays=" + logRetentionDays + ", taskRolePolicyArns=" + taskRolePolicyArns + ", taskDefinitionManagedExternally=" + taskDefinitionManagedExternally + "]";
+    return "Ec2ServiceProps[serviceName=" + serviceName
+        + ", cluster=" + cluster
+        + ", awsRegion=" + awsRegion
+        + ", containers=" + containers
+        + ", cpu=" + cpu
+        + ", memoryMiB=" + memoryMiB
+        + ", desiredCount=" + desiredCount
+        + ", minCapacity=" + minCapacity
+        + ", maxCapacity=" + maxCapacity
+        + ", targetCpuPercent=" + targetCpuPercent
+        + ", targetMemoryPercent=" + targetMemoryPercent
+        + ", scaleInCooldownSeconds=" + scaleInCooldownSeconds
+        + ", scaleOutCooldownSeconds=" + scaleOutCooldownSeconds
+        + ", deploymentMinimumHealthyPercent=" + deploymentMinimumHealthyPercent
+        + ", deploymentMaximumPercent=" + deploymentMaximumPercent
+        + ", healthCheckGracePeriodSeconds=" + healthCheckGracePeriodSeconds
+        + ", logRetentionDays=" + logRetentionDays
+        + ", taskRolePolicyArns=" + taskRolePolicyArns
+        + ", taskDefinitionManagedExternally=" + taskDefinitionManagedExternally + "]";
   }
 
   /** Builder for {@link Ec2ServiceProps}. */
@@ -378,6 +411,7 @@ public final class Ec2ServiceProps {
     private Integer minCapacity;
     private Integer maxCapacity;
     private Integer targetCpuPercent;
+    private Integer targetMemoryPercent;
     private Integer scaleInCooldownSeconds;
     private Integer scaleOutCooldownSeconds;
     private Integer deploymentMinimumHealthyPercent;
@@ -459,6 +493,13 @@ public final class Ec2ServiceProps {
      * @return this builder
      */
     public Builder targetCpuPercent(Integer v) { this.targetCpuPercent = v; return this; }
+    /**
+     * Sets {@link Ec2ServiceProps#targetMemoryPercent()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
+    public Builder targetMemoryPercent(Integer v) { this.targetMemoryPercent = v; return this; }
     /**
      * Sets {@link Ec2ServiceProps#scaleInCooldownSeconds()}.
      *

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.acme.platform.constructs.alb.LoadBalancerRef;
+import com.acme.platform.constructs.alb.PlatformLoadBalancer;
+import com.acme.platform.constructs.alb.PlatformLoadBalancerProps;
+import com.acme.platform.constructs.alb.ServiceRouting;
+import com.acme.platform.constructs.alb.ServiceRoutingProps;
+import com.acme.platform.constructs.network.VpcRef;
 import com.acme.platform.constructs.alb.TargetGroupRef;
 import com.acme.platform.constructs.core.InvalidPropsException;
 import com.acme.platform.constructs.core.PolicyStatement;
@@ -343,6 +348,60 @@ class Ec2ServiceTest {
     Synth china = Synth.stack(stack -> new Ec2Service(stack, "Orders", required().awsRegion("cn-north-1").build()));
     assertThat(china.only("aws_iam_role_policy_attachment").get("policy_arn").asText())
         .isEqualTo("arn:aws-cn:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy");
+  }
+
+  // ---- autoscaling on memory and requests --------------------------------------------------------------------
+
+  @Test
+  void autoscaling_memoryAndRequests_policiesBesideCpu() {
+    Synth synth = Synth.stack(stack -> {
+      PlatformLoadBalancer alb = new PlatformLoadBalancer(stack, "Public",
+          PlatformLoadBalancerProps.of("public", new VpcRef("vpc-1", "10.0.0.0/16", List.of("subnet-a", "subnet-b"),
+              List.of("subnet-c", "subnet-d"))));
+      ServiceRouting routing = alb.addServiceRouting("Orders", ServiceRoutingProps.builder()
+          .targetGroupName("orders").loadBalancer(alb.ref()).port(8080).pathPatterns(List.of("/*")).build());
+      Ec2Service service = new Ec2Service(stack, "Orders", required().minCapacity(1).maxCapacity(4)
+          .targetMemoryPercent(75).build());
+      service.attachTo(routing, "web", 8080);
+      service.scaleOnRequestsPerTarget(alb, routing, 500);
+    });
+    synth.assertHasResourceWithProperties("aws_appautoscaling_policy", Map.of("name", "memory-target-tracking",
+        "target_tracking_scaling_policy_configuration", Map.of("target_value", 75, "predefined_metric_specification",
+            Map.of("predefined_metric_type", "ECSServiceAverageMemoryUtilization"))));
+    JsonNode requests = synth.resources("aws_appautoscaling_policy").stream()
+        .filter(p -> p.get("name").asText().equals("requests-target-tracking-orders")).findFirst().orElseThrow();
+    assertThat(requests.at("/target_tracking_scaling_policy_configuration/target_value").asInt()).isEqualTo(500);
+    assertThat(requests.at("/target_tracking_scaling_policy_configuration/predefined_metric_specification/"
+        + "resource_label").asText()).matches("\\$\\{aws_lb\\.Public_[0-9A-F]{8}\\.arn_suffix}/"
+            + "\\$\\{aws_lb_target_group\\.Public_Orders_[0-9A-F]{8}\\.arn_suffix}");
+    assertThat(synth.count("aws_appautoscaling_policy")).isEqualTo(3);
+  }
+
+  @Test
+  void autoscaling_defaults_noMemoryPolicy() {
+    assertThat(allOptions.count("aws_appautoscaling_policy")).isEqualTo(1);
+    assertThat(allOptionsService.getProps().targetMemoryPercent()).isNull();
+  }
+
+  @Test
+  void fails_requestScaling_withoutAutoscaling_orOutOfRange() {
+    Synth.stack(stack -> {
+      PlatformLoadBalancer alb = new PlatformLoadBalancer(stack, "Public",
+          PlatformLoadBalancerProps.of("public", new VpcRef("vpc-1", "10.0.0.0/16", List.of("subnet-a", "subnet-b"),
+              List.of("subnet-c", "subnet-d"))));
+      ServiceRouting routing = alb.addServiceRouting("Orders", ServiceRoutingProps.builder()
+          .targetGroupName("orders").loadBalancer(alb.ref()).port(8080).pathPatterns(List.of("/*")).build());
+      Ec2Service fixed = new Ec2Service(stack, "Fixed", required().build());
+      assertThatThrownBy(() -> fixed.scaleOnRequestsPerTarget(alb, routing, 100))
+          .hasMessage("Ec2Service 'test/Fixed'.scaleOnRequestsPerTarget needs service autoscaling: set maxCapacity"
+              + " above minCapacity (1)");
+      Ec2Service scaled = new Ec2Service(stack, "Scaled", required().serviceName("scaled").maxCapacity(3).build());
+      assertThatThrownBy(() -> scaled.scaleOnRequestsPerTarget(alb, routing, 0))
+          .hasMessage("Ec2Service 'test/Scaled'.scaleOnRequestsPerTarget.requestsPerTarget must be between 1 and"
+              + " 1000000, got 0");
+    });
+    assertThat(problems(b -> b.targetMemoryPercent(96))).containsExactly(
+        "targetMemoryPercent must be between 10 and 95, got 96");
   }
 
   // ---- load balancer targets -------------------------------------------------------------------------------------
