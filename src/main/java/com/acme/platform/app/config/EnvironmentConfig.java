@@ -24,6 +24,8 @@ import java.util.TreeMap;
  * @param services the ECS services
  * @param hostedZoneId the Route 53 hosted zone that {@code services[].routing.dnsNames} are created in
  *     ({@link com.acme.platform.constructs.alb.AliasRecordsProps#hostedZoneId()}); required only with dnsNames
+ * @param alarms who hears of the environment's alarms (topic {@code <name>-alarms}); by default the topic exists
+ *     without subscribers
  */
 public record EnvironmentConfig(
     String name,
@@ -36,7 +38,8 @@ public record EnvironmentConfig(
     List<ClusterConfig> clusters,
     List<LoadBalancerConfig> loadBalancers,
     List<ServiceConfig> services,
-    String hostedZoneId) {
+    String hostedZoneId,
+    AlarmsConfig alarms) {
 
   /** Replaces missing collections with empty ones so that checks can iterate. */
   public EnvironmentConfig {
@@ -110,17 +113,39 @@ public record EnvironmentConfig(
    *     ({@link com.acme.platform.constructs.ecs.ContainerDefinition#secrets()}); the execution role may read
    *     exactly these (and the task definition's own); none by default
    * @param targetMemoryPercent {@link com.acme.platform.constructs.ecs.Ec2ServiceProps#targetMemoryPercent()}
+   * @param alarms alarm thresholds of this service; the library's defaults when left out
    */
   public record ServiceConfig(String name, String cluster, String imageTag, String taskDefinition, Integer cpu,
       Integer memoryMiB, Integer desiredCount, Integer minCapacity, Integer maxCapacity, Integer targetCpuPercent,
       RoutingConfig routing, List<StatementConfig> taskRoleStatements, Map<String, String> secrets,
-      Integer targetMemoryPercent) {
+      Integer targetMemoryPercent, ServiceAlarmsConfig alarms) {
     /** Replaces missing collections with empty ones. */
     public ServiceConfig {
       taskRoleStatements = taskRoleStatements == null ? List.of() : List.copyOf(taskRoleStatements);
       secrets = secrets == null ? Map.of() : new TreeMap<>(secrets);
     }
   }
+
+  /**
+   * The environment's alarm topic.
+   *
+   * @param subscriptions {@link com.acme.platform.constructs.monitoring.AlarmTopicProps#subscriptions()}
+   */
+  public record AlarmsConfig(List<com.acme.platform.constructs.monitoring.AlarmSubscription> subscriptions) {}
+
+  /**
+   * A service's alarm thresholds; each one left out keeps the library's default.
+   *
+   * @param cpuPercent {@link com.acme.platform.constructs.monitoring.ServiceAlarmsProps#cpuPercent()}
+   * @param memoryPercent {@link com.acme.platform.constructs.monitoring.ServiceAlarmsProps#memoryPercent()}
+   * @param loadBalancer5xxCount
+   *     {@link com.acme.platform.constructs.monitoring.ServiceAlarmsProps#loadBalancer5xxCount()}
+   * @param target5xxCount {@link com.acme.platform.constructs.monitoring.ServiceAlarmsProps#target5xxCount()}
+   * @param loadBalancer4xxCount
+   *     {@link com.acme.platform.constructs.monitoring.ServiceAlarmsProps#loadBalancer4xxCount()}
+   */
+  public record ServiceAlarmsConfig(Integer cpuPercent, Integer memoryPercent, Integer loadBalancer5xxCount,
+      Integer target5xxCount, Integer loadBalancer4xxCount) {}
 
   /**
    * One IAM statement that allows actions on resources.

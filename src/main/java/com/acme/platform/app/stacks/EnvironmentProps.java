@@ -8,7 +8,14 @@ import com.acme.platform.app.config.EnvironmentConfig.RoutingConfig;
 import com.acme.platform.app.config.EnvironmentConfig.ServiceConfig;
 import com.acme.platform.app.config.PlatformConfig;
 import com.acme.platform.app.config.TaskDefinitionFile;
+import com.acme.platform.app.config.EnvironmentConfig.ServiceAlarmsConfig;
 import com.acme.platform.constructs.alb.AliasRecordsProps;
+import com.acme.platform.constructs.alb.PlatformLoadBalancer;
+import com.acme.platform.constructs.alb.ServiceRouting;
+import com.acme.platform.constructs.ecs.Ec2Service;
+import com.acme.platform.constructs.monitoring.AlarmTopicProps;
+import com.acme.platform.constructs.monitoring.ServiceAlarmsProps;
+import java.util.List;
 import com.acme.platform.constructs.alb.LoadBalancerRef;
 import com.acme.platform.constructs.alb.PlatformLoadBalancerProps;
 import com.acme.platform.constructs.alb.ServiceRoutingProps;
@@ -153,6 +160,34 @@ final class EnvironmentProps {
 
   AliasRecordsProps aliasRecords(ServiceConfig s) {
     return AliasRecordsProps.builder().hostedZoneId(env.hostedZoneId()).recordNames(s.routing().dnsNames()).build();
+  }
+
+  PropsOrigin alarmTopicOrigin() {
+    return PropsOrigin.of(file, "alarms").field("topicName", "name").field("subscriptions", "alarms.subscriptions");
+  }
+
+  AlarmTopicProps alarmTopic() {
+    return AlarmTopicProps.builder().topicName(awsName("alarms"))
+        .subscriptions(env.alarms() == null ? null : env.alarms().subscriptions()).build();
+  }
+
+  PropsOrigin serviceAlarmsOrigin(int index) {
+    String at = "services[" + index + "].alarms";
+    PropsOrigin origin = PropsOrigin.of(file, at);
+    for (String field : List.of("cpuPercent", "memoryPercent", "loadBalancer5xxCount", "target5xxCount",
+        "loadBalancer4xxCount")) {
+      origin.field(field, at + "." + field);
+    }
+    return origin;
+  }
+
+  ServiceAlarmsProps serviceAlarms(ServiceConfig s, Ec2Service service, String clusterName, String topicArn,
+      PlatformLoadBalancer alb, ServiceRouting routing) {
+    ServiceAlarmsConfig a = s.alarms() != null ? s.alarms() : new ServiceAlarmsConfig(null, null, null, null, null);
+    return ServiceAlarmsProps.builder().service(service).clusterName(clusterName).topicArn(topicArn)
+        .loadBalancer(alb).routing(routing).cpuPercent(a.cpuPercent()).memoryPercent(a.memoryPercent())
+        .loadBalancer5xxCount(a.loadBalancer5xxCount()).target5xxCount(a.target5xxCount())
+        .loadBalancer4xxCount(a.loadBalancer4xxCount()).build();
   }
 
   /** A task role statement of a service: its problems belong to that entry of the file. */

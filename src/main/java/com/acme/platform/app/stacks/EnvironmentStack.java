@@ -12,6 +12,8 @@ import com.acme.platform.constructs.alb.ServiceRouting;
 import com.acme.platform.constructs.core.PolicyStatement;
 import com.acme.platform.constructs.ecs.Ec2Cluster;
 import com.acme.platform.constructs.ecs.Ec2Service;
+import com.acme.platform.constructs.monitoring.AlarmTopic;
+import com.acme.platform.constructs.monitoring.ServiceAlarms;
 import com.acme.platform.constructs.network.PlatformVpc;
 import com.hashicorp.cdktf.providers.aws.vpc_security_group_ingress_rule.VpcSecurityGroupIngressRule;
 import java.util.ArrayList;
@@ -32,6 +34,7 @@ public final class EnvironmentStack extends PlatformStack {
   private final Map<String, Ec2Cluster> clusters = new LinkedHashMap<>();
   private final Map<String, PlatformLoadBalancer> loadBalancers = new LinkedHashMap<>();
   private final Map<String, Ec2Service> services = new LinkedHashMap<>();
+  private AlarmTopic alarmTopic;
   /** Alias records to add once every service's routing exists. */
   private final List<Runnable> pendingDns = new ArrayList<>();
   /** Legacy addresses that already have their {@code moved} block (one each, however many services share it). */
@@ -71,6 +74,9 @@ public final class EnvironmentStack extends PlatformStack {
         loadBalancers.put(lb.name(), alb);
       }
     }
+    // One encrypted topic per environment that every alarm of the environment notifies.
+    this.alarmTopic = errors.attempt(inputs.alarmTopicOrigin(), () -> new AlarmTopic(this, "Alarms",
+        inputs.alarmTopic()));
     for (int i = 0; i < env.services().size(); i++) {
       addService(inputs, i, env.services().get(i), errors);
     }
@@ -102,6 +108,12 @@ public final class EnvironmentStack extends PlatformStack {
       return;
     }
     services.put(s.name(), service);
+    if (alarmTopic != null) {
+      ServiceRouting routed = routing;
+      errors.attempt(inputs.serviceAlarmsOrigin(index), () -> new ServiceAlarms(this,
+          "Service" + Names.pascal(s.name()) + "Alarms", inputs.serviceAlarms(s, service, cluster.getClusterName(),
+              alarmTopic.getTopicArn(), routed == null ? null : alb, routed)));
+    }
     for (int j = 0; j < s.taskRoleStatements().size(); j++) {
       StatementConfig statement = s.taskRoleStatements().get(j);
       errors.attempt(inputs.statementOrigin(index, j), () -> service.addToTaskRolePolicy(

@@ -1,0 +1,61 @@
+package com.acme.platform.constructs.monitoring;
+
+import com.acme.platform.constructs.core.ConstructIds;
+import com.hashicorp.cdktf.providers.aws.sns_topic.SnsTopic;
+import com.hashicorp.cdktf.providers.aws.sns_topic_subscription.SnsTopicSubscription;
+import java.util.Objects;
+import software.constructs.Construct;
+
+/**
+ * An SNS topic that alarms notify, encrypted at rest, with its subscribers.
+ *
+ * <p>Creates {@code aws_sns_topic} and one {@code aws_sns_topic_subscription} per subscriber (ids derived from
+ * protocol and endpoint, so removing one never replaces another). Email subscriptions stay pending until the
+ * recipient confirms. See <a href="https://docs.aws.amazon.com/sns/latest/dg/sns-server-side-encryption.html">SNS
+ * encryption at rest</a>.
+ */
+public final class AlarmTopic extends Construct {
+  private final SnsTopic topic;
+
+  /**
+   * Creates the topic and its subscriptions.
+   *
+   * @param scope the parent construct
+   * @param id the construct id
+   * @param props the topic's properties
+   */
+  public AlarmTopic(Construct scope, String id, AlarmTopicProps props) {
+    super(scope, id);
+    Objects.requireNonNull(props, "props");
+    this.topic = SnsTopic.Builder.create(this, "Resource")
+        .name(props.topicName())
+        .kmsMasterKeyId(props.kmsMasterKeyId())
+        .build();
+    for (AlarmSubscription s : props.subscriptions()) {
+      SnsTopicSubscription.Builder.create(this, ConstructIds.forValue("Subscription", s.protocol() + " "
+              + s.endpoint()))
+          .topicArn(topic.getArn())
+          .protocol(s.protocol())
+          .endpoint(s.endpoint())
+          .build();
+    }
+  }
+
+  /**
+   * The topic ARN, which alarms notify; a token until apply.
+   *
+   * @return the ARN
+   */
+  public String getTopicArn() {
+    return topic.getArn();
+  }
+
+  /**
+   * The underlying topic, for escape hatches.
+   *
+   * @return the {@code aws_sns_topic}
+   */
+  public SnsTopic getTopic() {
+    return topic;
+  }
+}

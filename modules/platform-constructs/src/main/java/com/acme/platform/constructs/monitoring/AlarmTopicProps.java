@@ -1,0 +1,160 @@
+package com.acme.platform.constructs.monitoring;
+
+import com.acme.platform.constructs.core.Checks;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/** Properties for {@link AlarmTopic}. Create them with {@link #builder()}; {@link #toBuilder()} copies. */
+public final class AlarmTopicProps {
+  static final Pattern TOPIC_NAME = Pattern.compile("[A-Za-z0-9_-]{1,256}");
+  static final List<String> PROTOCOLS = List.of("email", "https", "lambda", "sqs");
+
+  private final String topicName;
+  private final List<AlarmSubscription> subscriptions;
+  private final String kmsMasterKeyId;
+
+  private AlarmTopicProps(Builder b) {
+    this.topicName = b.topicName;
+    this.subscriptions = b.subscriptions == null ? List.of() : List.copyOf(b.subscriptions);
+    this.kmsMasterKeyId = b.kmsMasterKeyId != null ? b.kmsMasterKeyId : "alias/aws/sns";
+    Checks checks = Checks.of("AlarmTopicProps");
+    if (checks.required("topicName", topicName)) {
+      checks.matches("topicName", topicName, TOPIC_NAME, "1-256 letters, digits, '-' or '_'");
+    }
+    checks.required("kmsMasterKeyId", kmsMasterKeyId);
+    for (int i = 0; i < subscriptions.size(); i++) {
+      AlarmSubscription s = subscriptions.get(i);
+      String at = "subscriptions[" + i + "]";
+      if (checks.required(at + ".protocol", s.protocol())) {
+        checks.oneOf(at + ".protocol", s.protocol(), PROTOCOLS);
+      }
+      if (checks.required(at + ".endpoint", s.endpoint()) && s.protocol() != null) {
+        String endpoint = s.endpoint();
+        boolean ok = switch (s.protocol()) {
+          case "email" -> endpoint.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+          case "https" -> endpoint.startsWith("https://");
+          case "sqs" -> endpoint.matches("arn:aws[a-z-]*:sqs:.+");
+          case "lambda" -> endpoint.matches("arn:aws[a-z-]*:lambda:.+");
+          default -> true;
+        };
+        checks.check(ok, at + ".endpoint", "must be " + endpointRule(s.protocol()) + " for protocol "
+            + Checks.quote(s.protocol()) + ", got " + Checks.quote(endpoint));
+      }
+    }
+    checks.throwIfAny();
+  }
+
+  private static String endpointRule(String protocol) {
+    return switch (protocol) {
+      case "email" -> "an email address";
+      case "https" -> "an https:// URL";
+      case "sqs" -> "an SQS queue ARN";
+      default -> "a Lambda function ARN";
+    };
+  }
+
+  /**
+   * The SNS topic name. Required.
+   *
+   * @return the name
+   */
+  public String topicName() {
+    return topicName;
+  }
+
+  /**
+   * Who is notified. Default: nobody (subscribe later, outside Terraform).
+   *
+   * @return the subscriptions
+   */
+  public List<AlarmSubscription> subscriptions() {
+    return subscriptions;
+  }
+
+  /**
+   * The KMS key that encrypts messages at rest. Default: {@code alias/aws/sns}, the AWS managed key, which
+   * CloudWatch alarms can publish with.
+   *
+   * @return the key id, ARN or alias
+   */
+  public String kmsMasterKeyId() {
+    return kmsMasterKeyId;
+  }
+
+  /**
+   * Starts a builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder pre-filled with these props.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    return new Builder().topicName(topicName).subscriptions(subscriptions).kmsMasterKeyId(kmsMasterKeyId);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof AlarmTopicProps p && Objects.equals(topicName, p.topicName)
+        && subscriptions.equals(p.subscriptions) && kmsMasterKeyId.equals(p.kmsMasterKeyId);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(topicName, subscriptions, kmsMasterKeyId);
+  }
+
+  @Override
+  public String toString() {
+    return "AlarmTopicProps[topicName=" + topicName + ", subscriptions=" + subscriptions + ", kmsMasterKeyId="
+        + kmsMasterKeyId + "]";
+  }
+
+  /** Builder for {@link AlarmTopicProps}. */
+  public static final class Builder {
+    private String topicName;
+    private List<AlarmSubscription> subscriptions;
+    private String kmsMasterKeyId;
+
+    private Builder() {}
+
+    /**
+     * Sets {@link AlarmTopicProps#topicName()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
+    public Builder topicName(String v) { this.topicName = v; return this; }
+    /**
+     * Sets {@link AlarmTopicProps#subscriptions()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
+    public Builder subscriptions(List<AlarmSubscription> v) { this.subscriptions = v; return this; }
+    /**
+     * Sets {@link AlarmTopicProps#kmsMasterKeyId()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
+    public Builder kmsMasterKeyId(String v) { this.kmsMasterKeyId = v; return this; }
+
+    /**
+     * Builds the props, checking every value.
+     *
+     * @return the props
+     * @throws com.acme.platform.constructs.core.InvalidPropsException listing every problem
+     */
+    public AlarmTopicProps build() {
+      return new AlarmTopicProps(this);
+    }
+  }
+}
