@@ -130,7 +130,7 @@ class Ec2ClusterTest {
     String script = new String(Base64.getDecoder().decode(userData), StandardCharsets.UTF_8);
 
     assertThat(script).startsWith("#!/bin/bash\n").contains("ECS_CLUSTER=platform\" >> /etc/ecs/ecs.config");
-    assertThat(Ec2Cluster.userData("platform")).isEqualTo(userData);
+    assertThat(Ec2Cluster.userData("platform", false)).isEqualTo(userData);
   }
 
   @Test
