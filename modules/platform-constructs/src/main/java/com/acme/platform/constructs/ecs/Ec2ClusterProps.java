@@ -562,8 +562,9 @@ public final class Ec2ClusterProps {
 
   /**
    * A builder holding this object's values, defaults included, for a modified copy; this object is unchanged.
-   * The one exception: a defaulted {@link #amiSsmParameter()} is left unset, so that it follows a changed
-   * {@link #instanceType()}.
+   * The exceptions: a defaulted {@link #amiSsmParameter()} is left unset, so that it follows a changed
+   * {@link #instanceType()}; the default {@link #instanceType()} and a mix's first type are left unset, so that a
+   * mix can be set; and the settings that need a mix or an instance refresh are left unset without it.
    *
    * @return a new builder; {@code toBuilder().build()} equals this object
    */
@@ -572,8 +573,9 @@ public final class Ec2ClusterProps {
         .clusterName(clusterName)
         .awsRegion(awsRegion)
         .vpc(vpc)
-        // With a mix, instanceType is the mix's first type and must stay unset.
-        .instanceType(instanceTypes.isEmpty() ? instanceType : null)
+        // With a mix, instanceType is the mix's first type and must stay unset; the default type is left unset
+        // too, so that toBuilder().instanceTypes(...) turns a default cluster into a mix.
+        .instanceType(instanceTypes.isEmpty() && !instanceType.equals(DEFAULT_INSTANCE_TYPE) ? instanceType : null)
         .minSize(minSize)
         .maxSize(maxSize)
         .rootVolumeGiB(rootVolumeGiB)
@@ -586,7 +588,8 @@ public final class Ec2ClusterProps {
         .managedTerminationProtection(managedTerminationProtection)
         .instancePolicyArns(instancePolicyArns)
         .instanceTypes(instanceTypes)
-        // Settings that need another one are copied only with it, so that turning that one off in the copy works.
+        // Settings that need another one are copied only when that one is on: a copy of props without a mix
+        // would otherwise carry the on-demand defaults, and building it would reject them as set without a mix.
         .onDemandBaseCapacity(instanceTypes.isEmpty() ? null : onDemandBaseCapacity)
         .onDemandPercentageAboveBase(instanceTypes.isEmpty() ? null : onDemandPercentageAboveBase)
         .maxInstanceLifetimeDays(maxInstanceLifetimeDays)
