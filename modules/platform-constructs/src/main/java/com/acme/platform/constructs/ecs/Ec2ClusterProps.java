@@ -47,6 +47,11 @@ public final class Ec2ClusterProps {
   /** The longest checkpoint delay of an instance refresh EC2 Auto Scaling accepts: two days. */
   public static final int MAX_CHECKPOINT_DELAY_SECONDS = 172_800;
 
+  /** Defaults of the settings that need another one; {@link #toBuilder()} compares with them. */
+  private static final int DEFAULT_ON_DEMAND_BASE = 0;
+  private static final int DEFAULT_ON_DEMAND_PERCENT = 100;
+  private static final int DEFAULT_MIN_HEALTHY_PERCENT = 90;
+
   static final Pattern CLUSTER_NAME = Pattern.compile("[A-Za-z0-9_-]+");
   /** Family (m5, t3a, c6g, m7i-flex, u-6tb1) '.' size (large, 2xlarge, metal, metal-24xl). */
   static final Pattern INSTANCE_TYPE = Pattern.compile(
@@ -137,10 +142,11 @@ public final class Ec2ClusterProps {
     targetCapacityPercent = targetCapacityPercent != null ? targetCapacityPercent : 100;
     managedTerminationProtection = managedTerminationProtection != null ? managedTerminationProtection : true;
     List<String> policies = instancePolicyArns != null ? new ArrayList<>(instancePolicyArns) : new ArrayList<>();
-    Integer onDemandBaseCapacity = orDefault(builder.onDemandBaseCapacity, 0);
-    Integer onDemandPercentageAboveBase = orDefault(builder.onDemandPercentageAboveBase, 100);
+    Integer onDemandBaseCapacity = orDefault(builder.onDemandBaseCapacity, DEFAULT_ON_DEMAND_BASE);
+    Integer onDemandPercentageAboveBase = orDefault(builder.onDemandPercentageAboveBase, DEFAULT_ON_DEMAND_PERCENT);
     Integer maxInstanceLifetimeDays = orDefault(builder.maxInstanceLifetimeDays, DEFAULT_MAX_INSTANCE_LIFETIME_DAYS);
-    Integer instanceRefreshMinHealthyPercent = orDefault(builder.instanceRefreshMinHealthyPercent, 90);
+    Integer instanceRefreshMinHealthyPercent = orDefault(builder.instanceRefreshMinHealthyPercent,
+        DEFAULT_MIN_HEALTHY_PERCENT);
     Boolean instanceRefreshSkipMatching = orDefault(builder.instanceRefreshSkipMatching, true);
     Integer instanceRefreshCheckpointDelaySeconds = orDefault(builder.instanceRefreshCheckpointDelaySeconds,
         DEFAULT_CHECKPOINT_DELAY_SECONDS);
@@ -243,6 +249,10 @@ public final class Ec2ClusterProps {
 
   private static <T> T orDefault(T value, T fallback) {
     return value != null ? value : fallback;
+  }
+
+  private static <T> T unlessDefault(T value, T fallback) {
+    return value.equals(fallback) ? null : value;
   }
 
   /** A setting that needs another one: rejected, naming the one it needs, when that one is off or missing. */
@@ -588,17 +598,18 @@ public final class Ec2ClusterProps {
         .managedTerminationProtection(managedTerminationProtection)
         .instancePolicyArns(instancePolicyArns)
         .instanceTypes(instanceTypes)
-        // Settings that need another one are copied only when that one is on: a copy of props without a mix
-        // would otherwise carry the on-demand defaults, and building it would reject them as set without a mix.
-        .onDemandBaseCapacity(instanceTypes.isEmpty() ? null : onDemandBaseCapacity)
-        .onDemandPercentageAboveBase(instanceTypes.isEmpty() ? null : onDemandPercentageAboveBase)
+        // Settings that need another one are copied only when they differ from their default (which build()
+        // applies again): then toBuilder().instanceRefresh(false) or .instanceTypes(null) works on a copy whose
+        // dependent settings were defaulted, and is rejected where they were chosen.
+        .onDemandBaseCapacity(unlessDefault(onDemandBaseCapacity, DEFAULT_ON_DEMAND_BASE))
+        .onDemandPercentageAboveBase(unlessDefault(onDemandPercentageAboveBase, DEFAULT_ON_DEMAND_PERCENT))
         .maxInstanceLifetimeDays(maxInstanceLifetimeDays)
         .instanceRefresh(instanceRefresh)
-        .instanceRefreshMinHealthyPercent(instanceRefresh ? instanceRefreshMinHealthyPercent : null)
-        .instanceRefreshSkipMatching(instanceRefresh ? instanceRefreshSkipMatching : null)
-        .instanceRefreshCheckpointPercentages(instanceRefresh ? instanceRefreshCheckpointPercentages : null)
-        .instanceRefreshCheckpointDelaySeconds(instanceRefreshCheckpointPercentages.isEmpty() ? null
-            : instanceRefreshCheckpointDelaySeconds)
+        .instanceRefreshMinHealthyPercent(unlessDefault(instanceRefreshMinHealthyPercent, DEFAULT_MIN_HEALTHY_PERCENT))
+        .instanceRefreshSkipMatching(unlessDefault(instanceRefreshSkipMatching, true))
+        .instanceRefreshCheckpointPercentages(unlessDefault(instanceRefreshCheckpointPercentages, List.of()))
+        .instanceRefreshCheckpointDelaySeconds(unlessDefault(instanceRefreshCheckpointDelaySeconds,
+            DEFAULT_CHECKPOINT_DELAY_SECONDS))
         .managedDraining(managedDraining)
         .teardown(teardown);
   }
