@@ -72,7 +72,7 @@ class ConfigLoaderTest {
     replace(repo.resolve("environments/production.json"), "\"minSize\": 3", "\"minSize\": \"3\"");
     assertThatThrownBy(() -> new ConfigLoader(repo).load())
         .hasMessageContaining("environments/production.json: clusters[0].minSize: expected a whole number, got \"3\""
-            + " (line 21, column ")
+            + " (line 24, column ")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("java.", "Exception"));
   }
 

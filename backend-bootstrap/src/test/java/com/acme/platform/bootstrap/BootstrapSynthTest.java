@@ -67,6 +67,6 @@ class BootstrapSynthTest {
     JsonNode provider = local.at("/provider/aws/0");
     assertThat(provider.get("region").asText()).isEqualTo("eu-west-1");
     assertThat(provider.get("allowed_account_ids").toString()).isEqualTo("[\"111111111111\"]");
-    assertThat(local.at("/terraform/required_providers/aws/version").asText()).isEqualTo(">= 5.23.1, < 6.0.0");
+    assertThat(local.at("/terraform/required_providers/aws/version").asText()).isEqualTo(">= 5.34.0, < 6.0.0");
   }
 }

@@ -57,7 +57,7 @@ class OrdersStackTest {
     assertThat(synth.json().at("/terraform/backend/s3/key").asText()).isEqualTo("prod/orders/terraform.tfstate");
     assertThat(synth.json().at("/terraform/backend/s3/use_lockfile").asBoolean()).isTrue();
     assertThat(synth.json().at("/terraform/required_providers/aws/version").asText())
-        .isEqualTo(">= 5.23.1, < 6.0.0");
+        .isEqualTo(">= 5.34.0, < 6.0.0");
     assertThat(synth.json().at("/provider/aws/0/default_tags/0/tags/team").asText()).isEqualTo("orders");
   }
 

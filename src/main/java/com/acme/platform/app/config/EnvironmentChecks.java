@@ -7,9 +7,11 @@ import com.acme.platform.app.config.EnvironmentConfig.ServiceConfig;
 import com.acme.platform.constructs.ecs.Ec2ClusterProps;
 import com.acme.platform.constructs.network.NatGateways;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -213,50 +215,67 @@ final class EnvironmentChecks {
         + " at most " + room + " characters");
   }
 
-  /** Whether one task of a service can be placed on one instance of its cluster. */
+  /**
+   * Whether one task of a service can be placed on one instance of its cluster. A cluster with a mix of instance
+   * types may run on its smallest type alone (Spot pools come and go), so the task must fit the type with the least
+   * memory and the type with the fewest vCPUs of the mix; types missing from {@link InstanceTypes} are skipped.
+   */
   private final class TaskFit {
     private final String at;
     private final ServiceConfig service;
     private final TaskDefinitionFile task;
     private final ClusterConfig cluster;
-    private final InstanceTypes.InstanceType instance;
+    private final List<InstanceTypes.InstanceType> instances;
+    private final boolean mixed;
+    private final String fix;
 
     TaskFit(String at, ServiceConfig service, TaskDefinitionFile task, ClusterConfig cluster) {
       this.at = at;
       this.service = service;
       this.task = task;
       this.cluster = cluster;
-      String type = cluster.instanceType() != null ? cluster.instanceType() : Ec2ClusterProps.DEFAULT_INSTANCE_TYPE;
-      this.instance = InstanceTypes.lookup(type).orElse(null);
+      this.mixed = cluster.instanceTypes() != null && !cluster.instanceTypes().isEmpty();
+      List<String> types = mixed ? cluster.instanceTypes() : Arrays.asList(cluster.instanceType() != null
+          ? cluster.instanceType() : Ec2ClusterProps.DEFAULT_INSTANCE_TYPE);
+      this.instances = types.stream().map(InstanceTypes::lookup).flatMap(Optional::stream).toList();
+      this.fix = mixed ? " or larger instanceTypes for the cluster" : " or a larger instanceType for the cluster";
     }
 
     void check() {
-      if (instance == null) {
+      if (instances.isEmpty()) {
         return;
       }
-      String on = " cannot fit on an instance of cluster \"" + cluster.name() + "\" (" + instance.name() + ": ";
-      String fix = " or a larger instanceType for the cluster";
-      int usable = instance.usableMemoryMiB();
-      String memoryLimit = instance.memoryMiB() + " MiB, of which about " + usable + " MiB are left for tasks after"
-          + " the operating system and the ECS agent)";
+      InstanceTypes.InstanceType leastMemory = instances.stream()
+          .min(Comparator.comparingInt(InstanceTypes.InstanceType::memoryMiB)).orElseThrow();
+      int usable = leastMemory.usableMemoryMiB();
+      String memoryLimit = on(leastMemory) + leastMemory.memoryMiB() + " MiB, of which about " + usable
+          + " MiB are left for tasks after the operating system and the ECS agent)";
       if (service.memoryMiB() != null) {
         EnvironmentChecks.this.check(service.memoryMiB() <= usable, at + ".memoryMiB", service.memoryMiB() + " MiB"
-            + on + memoryLimit + "; use at most " + usable + fix);
+            + memoryLimit + "; use at most " + usable + fix);
       } else {
         long reserved = task.containerMemoryMiB();
         EnvironmentChecks.this.check(reserved <= usable, at, "the containers of " + task.file() + " reserve "
-            + reserved + " MiB together, which" + on + memoryLimit + "; reserve at most " + usable + fix);
+            + reserved + " MiB together, which" + memoryLimit + "; reserve at most " + usable + fix);
       }
-      int units = instance.cpuUnits();
-      String cpuLimit = instance.vcpus() + " vCPUs = " + units + " CPU units)";
+      InstanceTypes.InstanceType fewestCpus = instances.stream()
+          .min(Comparator.comparingInt(InstanceTypes.InstanceType::vcpus)).orElseThrow();
+      int units = fewestCpus.cpuUnits();
+      String cpuLimit = on(fewestCpus) + fewestCpus.vcpus() + " vCPUs = " + units + " CPU units)";
       if (service.cpu() != null) {
-        EnvironmentChecks.this.check(service.cpu() <= units, at + ".cpu", service.cpu() + " CPU units" + on
-            + cpuLimit + "; use at most " + units + fix);
+        EnvironmentChecks.this.check(service.cpu() <= units, at + ".cpu", service.cpu() + " CPU units" + cpuLimit
+            + "; use at most " + units + fix);
       } else {
         long asked = task.containerCpuUnits();
         EnvironmentChecks.this.check(asked <= units, at, "the containers of " + task.file() + " ask for " + asked
-            + " CPU units together, which" + on + cpuLimit + "; ask for at most " + units + fix);
+            + " CPU units together, which" + cpuLimit + "; ask for at most " + units + fix);
       }
+    }
+
+    /** The start of the limit's description; a mix says which of its types is the limit. */
+    private String on(InstanceTypes.InstanceType instance) {
+      String which = mixed ? ", the smallest of its mix" : "";
+      return " cannot fit on an instance of cluster \"" + cluster.name() + "\" (" + instance.name() + which + ": ";
     }
   }
 

@@ -26,6 +26,10 @@ import java.util.TreeMap;
  *     ({@link com.acme.platform.constructs.alb.AliasRecordsProps#hostedZoneId()}); required only with dnsNames
  * @param alarms who hears of the environment's alarms (topic {@code <name>-alarms}); by default the topic exists
  *     without subscribers
+ * @param teardown whether the environment is being prepared for {@code terraform destroy} (see the README's teardown
+ *     runbook): every cluster gets {@link com.acme.platform.constructs.ecs.Ec2ClusterProps#teardown()} and every
+ *     load balancer loses its deletion protection, whatever its {@code deletionProtection} says; default
+ *     {@code false}
  */
 public record EnvironmentConfig(
     String name,
@@ -39,7 +43,8 @@ public record EnvironmentConfig(
     List<LoadBalancerConfig> loadBalancers,
     List<ServiceConfig> services,
     String hostedZoneId,
-    AlarmsConfig alarms) {
+    AlarmsConfig alarms,
+    Boolean teardown) {
 
   /** Replaces missing collections with empty ones so that checks can iterate. */
   public EnvironmentConfig {
@@ -47,6 +52,15 @@ public record EnvironmentConfig(
     clusters = clusters == null ? List.of() : List.copyOf(clusters);
     loadBalancers = loadBalancers == null ? List.of() : List.copyOf(loadBalancers);
     services = services == null ? List.of() : List.copyOf(services);
+  }
+
+  /**
+   * Whether the environment is being torn down.
+   *
+   * @return {@code teardown}, {@code false} when not set
+   */
+  public boolean tearingDown() {
+    return Boolean.TRUE.equals(teardown);
   }
 
   /**
@@ -73,12 +87,32 @@ public record EnvironmentConfig(
    *
    * @param name the cluster's short name; the AWS name is {@code <environment>-<name>}
    * @param instanceType {@link com.acme.platform.constructs.ecs.Ec2ClusterProps#instanceType()}
+   * @param instanceTypes {@link com.acme.platform.constructs.ecs.Ec2ClusterProps#instanceTypes()}
+   * @param onDemandBaseCapacity {@link com.acme.platform.constructs.ecs.Ec2ClusterProps#onDemandBaseCapacity()}
+   * @param onDemandPercentageAboveBase
+   *     {@link com.acme.platform.constructs.ecs.Ec2ClusterProps#onDemandPercentageAboveBase()}
    * @param minSize {@link com.acme.platform.constructs.ecs.Ec2ClusterProps#minSize()}
    * @param maxSize {@link com.acme.platform.constructs.ecs.Ec2ClusterProps#maxSize()}
    * @param rootVolumeGiB {@link com.acme.platform.constructs.ecs.Ec2ClusterProps#rootVolumeGiB()}
+   * @param maxInstanceLifetimeDays
+   *     {@link com.acme.platform.constructs.ecs.Ec2ClusterProps#maxInstanceLifetimeDays()}
+   * @param instanceRefresh {@link com.acme.platform.constructs.ecs.Ec2ClusterProps#instanceRefresh()}
+   * @param instanceRefreshMinHealthyPercent
+   *     {@link com.acme.platform.constructs.ecs.Ec2ClusterProps#instanceRefreshMinHealthyPercent()}
+   * @param instanceRefreshSkipMatching
+   *     {@link com.acme.platform.constructs.ecs.Ec2ClusterProps#instanceRefreshSkipMatching()}
+   * @param instanceRefreshCheckpointPercentages
+   *     {@link com.acme.platform.constructs.ecs.Ec2ClusterProps#instanceRefreshCheckpointPercentages()}
+   * @param instanceRefreshCheckpointDelaySeconds
+   *     {@link com.acme.platform.constructs.ecs.Ec2ClusterProps#instanceRefreshCheckpointDelaySeconds()}
+   * @param managedDraining {@link com.acme.platform.constructs.ecs.Ec2ClusterProps#managedDraining()}
    */
-  public record ClusterConfig(String name, String instanceType, Integer minSize, Integer maxSize,
-      Integer rootVolumeGiB) {}
+  public record ClusterConfig(String name, String instanceType, List<String> instanceTypes,
+      Integer onDemandBaseCapacity, Integer onDemandPercentageAboveBase, Integer minSize, Integer maxSize,
+      Integer rootVolumeGiB, Integer maxInstanceLifetimeDays, Boolean instanceRefresh,
+      Integer instanceRefreshMinHealthyPercent, Boolean instanceRefreshSkipMatching,
+      List<Integer> instanceRefreshCheckpointPercentages, Integer instanceRefreshCheckpointDelaySeconds,
+      Boolean managedDraining) {}
 
   /**
    * An application load balancer.

@@ -27,6 +27,7 @@ import com.acme.platform.constructs.ecs.PortMapping;
 import com.acme.platform.constructs.network.NatGateways;
 import com.acme.platform.constructs.network.PlatformVpcProps;
 import com.acme.platform.constructs.network.VpcRef;
+import java.util.List;
 
 /**
  * How one environment's configuration becomes construct props, and where each props field came from.
@@ -36,6 +37,12 @@ import com.acme.platform.constructs.network.VpcRef;
  * entries the loader accepted.
  */
 final class EnvironmentProps {
+  /** Cluster fields the file and {@link Ec2ClusterProps} name alike. */
+  private static final List<String> CLUSTER_FIELDS = List.of("instanceType", "instanceTypes",
+      "onDemandBaseCapacity", "onDemandPercentageAboveBase", "minSize", "maxSize", "rootVolumeGiB",
+      "maxInstanceLifetimeDays", "instanceRefresh", "instanceRefreshMinHealthyPercent", "instanceRefreshSkipMatching",
+      "instanceRefreshCheckpointPercentages", "instanceRefreshCheckpointDelaySeconds", "managedDraining");
+
   private final EnvironmentConfig env;
   private final PlatformConfig config;
   private final String file;
@@ -73,10 +80,13 @@ final class EnvironmentProps {
 
   PropsOrigin clusterOrigin(int index) {
     String at = "clusters[" + index + "]";
-    return PropsOrigin.of(file, at).field("clusterName", at + ".name").field("awsRegion", "region")
-        .field("instanceType", at + ".instanceType")
-        .field("minSize", at + ".minSize").field("maxSize", at + ".maxSize")
-        .field("rootVolumeGiB", at + ".rootVolumeGiB");
+    PropsOrigin origin = PropsOrigin.of(file, at).field("clusterName", at + ".name").field("awsRegion", "region")
+        .field("teardown", "teardown");
+    // The other props fields are named like the file's fields.
+    for (String field : CLUSTER_FIELDS) {
+      origin.field(field, at + "." + field);
+    }
+    return origin;
   }
 
   Ec2ClusterProps cluster(ClusterConfig c, VpcRef vpc) {
@@ -88,6 +98,17 @@ final class EnvironmentProps {
         .minSize(c.minSize())
         .maxSize(c.maxSize())
         .rootVolumeGiB(c.rootVolumeGiB())
+        .instanceTypes(c.instanceTypes())
+        .onDemandBaseCapacity(c.onDemandBaseCapacity())
+        .onDemandPercentageAboveBase(c.onDemandPercentageAboveBase())
+        .maxInstanceLifetimeDays(c.maxInstanceLifetimeDays())
+        .instanceRefresh(c.instanceRefresh())
+        .instanceRefreshMinHealthyPercent(c.instanceRefreshMinHealthyPercent())
+        .instanceRefreshSkipMatching(c.instanceRefreshSkipMatching())
+        .instanceRefreshCheckpointPercentages(c.instanceRefreshCheckpointPercentages())
+        .instanceRefreshCheckpointDelaySeconds(c.instanceRefreshCheckpointDelaySeconds())
+        .managedDraining(c.managedDraining())
+        .teardown(env.tearingDown())
         .build();
   }
 
@@ -104,7 +125,8 @@ final class EnvironmentProps {
         .vpc(vpc)
         .internal(lb.internal())
         .certificateArn(lb.certificateArn())
-        .deletionProtection(lb.deletionProtection())
+        // Teardown must be able to delete the load balancer; the file's setting returns with the switch.
+        .deletionProtection(env.tearingDown() ? Boolean.FALSE : lb.deletionProtection())
         .idleTimeoutSeconds(lb.idleTimeoutSeconds())
         .build();
   }

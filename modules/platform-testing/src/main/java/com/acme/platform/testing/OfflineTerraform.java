@@ -54,7 +54,7 @@ public final class OfflineTerraform {
       if (result.failure().stream().anyMatch(l -> l.contains("no available releases match"))) {
         message.append("\nhint: the mirror at ").append(ProviderMirror.find().map(Path::toString).orElse("?"))
             .append(" has hashicorp/aws ").append(mirroredVersions()).append("; cdktf 0.19 pins the provider it was")
-            .append(" generated from exactly, so give the stack a range such as \">= 5.23.1, < 6.0.0\"");
+            .append(" generated from exactly, so give the stack a range such as \">= 5.34.0, < 6.0.0\"");
       }
       if (!result.networkAttempts().isEmpty()) {
         message.append("\nterraform tried to reach the network: ").append(result.networkAttempts());

@@ -12,7 +12,7 @@ final class TinyStack {
     TerraformStack stack = new TerraformStack(SynthesizedStack.app(), "tiny");
     AwsProvider.Builder.create(stack, "aws").region("eu-west-1").build();
     // cdktf 0.19 pins the provider it was generated from (5.23.1) exactly; the mirror may hold any later 5.x.
-    stack.addOverride("terraform.required_providers.aws.version", ">= 5.23.1, < 6.0.0");
+    stack.addOverride("terraform.required_providers.aws.version", ">= 5.34.0, < 6.0.0");
     EcrRepository.Builder.create(stack, "Orders").name("orders").imageTagMutability("IMMUTABLE").build();
     EcrRepository.Builder.create(stack, "Billing").name("billing").imageTagMutability(mutabilityOfSecond).build();
     return stack;

@@ -9,7 +9,14 @@ import com.hashicorp.cdktf.Fn;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.Token;
 import com.hashicorp.cdktf.providers.aws.autoscaling_group.AutoscalingGroup;
+import com.hashicorp.cdktf.providers.aws.autoscaling_group.AutoscalingGroupInstanceRefresh;
+import com.hashicorp.cdktf.providers.aws.autoscaling_group.AutoscalingGroupInstanceRefreshPreferences;
 import com.hashicorp.cdktf.providers.aws.autoscaling_group.AutoscalingGroupLaunchTemplate;
+import com.hashicorp.cdktf.providers.aws.autoscaling_group.AutoscalingGroupMixedInstancesPolicy;
+import com.hashicorp.cdktf.providers.aws.autoscaling_group.AutoscalingGroupMixedInstancesPolicyInstancesDistribution;
+import com.hashicorp.cdktf.providers.aws.autoscaling_group.AutoscalingGroupMixedInstancesPolicyLaunchTemplate;
+import com.hashicorp.cdktf.providers.aws.autoscaling_group.AutoscalingGroupMixedInstancesPolicyLaunchTemplateLaunchTemplateSpecification;
+import com.hashicorp.cdktf.providers.aws.autoscaling_group.AutoscalingGroupMixedInstancesPolicyLaunchTemplateOverride;
 import com.hashicorp.cdktf.providers.aws.autoscaling_group.AutoscalingGroupTag;
 import com.hashicorp.cdktf.providers.aws.ecs_capacity_provider.EcsCapacityProvider;
 import com.hashicorp.cdktf.providers.aws.ecs_capacity_provider.EcsCapacityProviderAutoScalingGroupProvider;
@@ -53,6 +60,12 @@ import software.constructs.Construct;
  * {@code ECS_CLUSTER=<clusterName>} to {@code /etc/ecs/ecs.config}. Their security group allows all egress and no
  * ingress; use {@link #allowIngressFrom} to admit a load balancer.
  *
+ * <p><b>Running it over months:</b> a change of the launch template or of the instance mix starts a rolling
+ * instance refresh, instances are replaced after {@link Ec2ClusterProps#maxInstanceLifetimeDays()} (booting the
+ * newest AMI), and ECS managed instance draining moves tasks off an instance before it terminates. A mix of
+ * instance types ({@link Ec2ClusterProps#instanceTypes()}) may run partly on Spot, with Spot interruption draining
+ * in the ECS agent. {@link Ec2ClusterProps#teardown()} prepares the cluster for {@code terraform destroy}.
+ *
  * <p><b>Drift ignored:</b> the Auto Scaling group ignores changes to {@code desired_capacity}, because the capacity
  * provider's managed scaling owns it; Terraform only sets the minimum and maximum size.
  *
@@ -73,6 +86,7 @@ public final class Ec2Cluster extends Construct {
   private static final int LAUNCH_TEMPLATE_NAME_PREFIX_MAX = 99;
   /** Seconds the Auto Scaling group waits after launch before it checks an instance's EC2 health. */
   static final int HEALTH_CHECK_GRACE_PERIOD_SECONDS = 300;
+  private static final int SECONDS_PER_DAY = 86_400;
 
   private final Ec2ClusterProps props;
   private final EcsCluster cluster;
@@ -97,6 +111,9 @@ public final class Ec2Cluster extends Construct {
     super(scope, id);
     this.props = Objects.requireNonNull(props, "props");
     String name = props.clusterName();
+    // Teardown overrides the protections: with them, destroying the group waits for protected instances forever.
+    boolean protect = props.managedTerminationProtection() && !props.teardown();
+    boolean mixed = !props.instanceTypes().isEmpty();
 
     this.cluster = EcsCluster.Builder.create(this, "Resource")
         .name(name)
@@ -144,10 +161,11 @@ public final class Ec2Cluster extends Construct {
         .namePrefix(launchTemplateNamePrefix(name))
         .description("ECS container instances of cluster " + name)
         .imageId("resolve:ssm:" + props.amiSsmParameter())
-        .instanceType(props.instanceType())
+        // A mix names its types in the group's overrides, which replace the template's type anyway.
+        .instanceType(mixed ? null : props.instanceType())
         .iamInstanceProfile(LaunchTemplateIamInstanceProfile.builder().arn(instanceProfile.getArn()).build())
         .vpcSecurityGroupIds(List.of(instanceSecurityGroup.getId()))
-        .userData(userData(name))
+        .userData(userData(name, props.usesSpot()))
         .metadataOptions(LaunchTemplateMetadataOptions.builder()
             .httpEndpoint("enabled")
             .httpTokens("required")
@@ -168,36 +186,54 @@ public final class Ec2Cluster extends Construct {
             LaunchTemplateTagSpecifications.builder().resourceType("volume").tags(instanceTags).build()))
         .build();
 
-    this.autoScalingGroup = AutoscalingGroup.Builder.create(this, "AutoScalingGroup")
+    AutoscalingGroup.Builder group = AutoscalingGroup.Builder.create(this, "AutoScalingGroup")
         .namePrefix(namePrefix(name, NAME_PREFIX_MAX))
         // Instances join the cluster by name: they must not boot before it exists, nor outlive it on destroy.
         .dependsOn(List.of(cluster))
         .vpcZoneIdentifier(props.vpc().privateSubnetIds())
         .minSize(props.minSize())
         .maxSize(props.maxSize())
-        .launchTemplate(AutoscalingGroupLaunchTemplate.builder()
-            .id(launchTemplate.getId())
-            .version(Token.asString(launchTemplate.getLatestVersion()))
-            .build())
         .healthCheckType("EC2")
         .healthCheckGracePeriod(HEALTH_CHECK_GRACE_PERIOD_SECONDS)
-        .protectFromScaleIn(props.managedTerminationProtection())
+        .maxInstanceLifetime(props.maxInstanceLifetimeDays() * SECONDS_PER_DAY)
+        .protectFromScaleIn(protect)
         .tag(List.of(AutoscalingGroupTag.builder()
             .key("AmazonECSManaged").value("true").propagateAtLaunch(true).build()))
-        .lifecycle(TerraformResourceLifecycle.builder().ignoreChanges(List.of("desired_capacity")).build())
-        .build();
+        .lifecycle(TerraformResourceLifecycle.builder().ignoreChanges(List.of("desired_capacity")).build());
+    // The group uses the template's latest version, so every template change is a change of the group that
+    // Terraform answers with an instance refresh.
+    String version = Token.asString(launchTemplate.getLatestVersion());
+    if (mixed) {
+      group.mixedInstancesPolicy(mixedInstancesPolicy(version));
+      // Capacity Rebalancing replaces a Spot instance at elevated risk of interruption before the notice comes.
+      group.capacityRebalance(props.usesSpot());
+    } else {
+      group.launchTemplate(AutoscalingGroupLaunchTemplate.builder().id(launchTemplate.getId()).version(version)
+          .build());
+    }
+    if (props.instanceRefresh()) {
+      group.instanceRefresh(instanceRefresh());
+    }
+    if (props.teardown()) {
+      // Instances launched while protection was on keep their own scale-in protection flag; force_delete
+      // terminates them with the group instead of waiting for a scale-in that never comes.
+      group.forceDelete(true);
+    }
+    this.autoScalingGroup = group.build();
 
     this.capacityProvider = EcsCapacityProvider.Builder.create(this, "CapacityProvider")
         .name(capacityProviderName(name))
         .autoScalingGroupProvider(EcsCapacityProviderAutoScalingGroupProvider.builder()
             .autoScalingGroupArn(autoScalingGroup.getArn())
-            .managedTerminationProtection(props.managedTerminationProtection() ? "ENABLED" : "DISABLED")
+            .managedTerminationProtection(enabled(protect))
             .managedScaling(EcsCapacityProviderAutoScalingGroupProviderManagedScaling.builder()
                 .status("ENABLED")
                 .targetCapacity(props.targetCapacityPercent())
                 .build())
             .build())
         .build();
+    // managed_draining is newer than the bindings (provider 5.34.0; ProviderConstraints sets that floor).
+    capacityProvider.addOverride("auto_scaling_group_provider.managed_draining", enabled(props.managedDraining()));
 
     this.clusterCapacityProviders = EcsClusterCapacityProviders.Builder.create(this, "CapacityProviders")
         .clusterName(cluster.getName())
@@ -209,6 +245,50 @@ public final class Ec2Cluster extends Construct {
                 .base(0)
                 .build()))
         .build();
+  }
+
+  private static String enabled(boolean on) {
+    return on ? "ENABLED" : "DISABLED";
+  }
+
+  /** Every type of the mix from the one launch template; on-demand base and share, Spot for the rest. */
+  private AutoscalingGroupMixedInstancesPolicy mixedInstancesPolicy(String version) {
+    return AutoscalingGroupMixedInstancesPolicy.builder()
+        .launchTemplate(AutoscalingGroupMixedInstancesPolicyLaunchTemplate.builder()
+            .launchTemplateSpecification(
+                AutoscalingGroupMixedInstancesPolicyLaunchTemplateLaunchTemplateSpecification.builder()
+                    .launchTemplateId(launchTemplate.getId())
+                    .version(version)
+                    .build())
+            .override(props.instanceTypes().stream()
+                .map(type -> AutoscalingGroupMixedInstancesPolicyLaunchTemplateOverride.builder()
+                    .instanceType(type).build())
+                .toList())
+            .build())
+        .instancesDistribution(AutoscalingGroupMixedInstancesPolicyInstancesDistribution.builder()
+            .onDemandBaseCapacity(props.onDemandBaseCapacity())
+            .onDemandPercentageAboveBaseCapacity(props.onDemandPercentageAboveBase())
+            .spotAllocationStrategy(Ec2ClusterProps.SPOT_ALLOCATION_STRATEGY)
+            .build())
+        .build();
+  }
+
+  /**
+   * A rolling refresh that also replaces instances protected from scale-in: ECS protects every instance that runs
+   * tasks, and the default ("Wait") would wait an hour for protection to lift and then fail. Managed draining moves
+   * the tasks first.
+   */
+  private AutoscalingGroupInstanceRefresh instanceRefresh() {
+    AutoscalingGroupInstanceRefreshPreferences.Builder preferences =
+        AutoscalingGroupInstanceRefreshPreferences.builder()
+            .minHealthyPercentage(props.instanceRefreshMinHealthyPercent())
+            .skipMatching(props.instanceRefreshSkipMatching())
+            .scaleInProtectedInstances("Refresh");
+    if (!props.instanceRefreshCheckpointPercentages().isEmpty()) {
+      preferences.checkpointPercentages(List.copyOf(props.instanceRefreshCheckpointPercentages()))
+          .checkpointDelay(String.valueOf(props.instanceRefreshCheckpointDelaySeconds()));
+    }
+    return AutoscalingGroupInstanceRefresh.builder().strategy("Rolling").preferences(preferences.build()).build();
   }
 
   private void attachPolicy(String id, String policyArn) {
@@ -268,22 +348,28 @@ public final class Ec2Cluster extends Construct {
    * The instance user data: a shell script that joins the cluster, base64-encoded (as the launch template expects).
    *
    * @param clusterName the cluster name
-   * @return the base64 text, the same for the same name
+   * @param spot whether instances may run on Spot
+   * @return the base64 text, the same for the same arguments
    */
-  static String userData(String clusterName) {
-    return Base64.getEncoder().encodeToString(userDataScript(clusterName).getBytes(StandardCharsets.UTF_8));
+  static String userData(String clusterName, boolean spot) {
+    return Base64.getEncoder().encodeToString(userDataScript(clusterName, spot).getBytes(StandardCharsets.UTF_8));
   }
 
   /**
-   * The instance user data script before encoding.
+   * The instance user data script before encoding. On Spot, the ECS agent also watches for the two-minute
+   * interruption notice and sets the instance to DRAINING, so services start replacement tasks elsewhere. The
+   * agent's stop timeout ({@code ECS_CONTAINER_STOP_TIMEOUT}) keeps its 30-second default: it fits in the notice,
+   * and containers that need longer set {@code stopTimeout} in their task definition.
    *
    * @param clusterName the cluster name
+   * @param spot whether instances may run on Spot
    * @return the script
    */
-  static String userDataScript(String clusterName) {
+  static String userDataScript(String clusterName, boolean spot) {
     return "#!/bin/bash\n"
         + "set -euo pipefail\n"
-        + "echo \"ECS_CLUSTER=" + clusterName + "\" >> /etc/ecs/ecs.config\n";
+        + "echo \"ECS_CLUSTER=" + clusterName + "\" >> /etc/ecs/ecs.config\n"
+        + (spot ? "echo \"ECS_ENABLE_SPOT_INSTANCE_DRAINING=true\" >> /etc/ecs/ecs.config\n" : "");
   }
 
   /** A prefix the provider accepts for launch templates: 3 to 99 characters, even for a one-letter cluster name. */

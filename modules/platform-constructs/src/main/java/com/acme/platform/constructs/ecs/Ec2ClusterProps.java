@@ -36,10 +36,28 @@ public final class Ec2ClusterProps {
   /** Managed policy for Systems Manager (Session Manager access, patching), by path. Always attached. */
   public static final String SSM_INSTANCE_POLICY = "AmazonSSMManagedInstanceCore";
 
+  /** The {@link #maxInstanceLifetimeDays()} used when none is given. */
+  public static final int DEFAULT_MAX_INSTANCE_LIFETIME_DAYS = 14;
+  /** The {@link #instanceRefreshCheckpointDelaySeconds()} used when none is given: EC2 Auto Scaling's one hour. */
+  public static final int DEFAULT_CHECKPOINT_DELAY_SECONDS = 3600;
+  /** The Spot allocation strategy of a mixed-instances policy: the lowest price among the pools most likely to last. */
+  public static final String SPOT_ALLOCATION_STRATEGY = "price-capacity-optimized";
+  /** The most instance types a mixed-instances policy may list (EC2 Auto Scaling's limit on overrides). */
+  public static final int MAX_INSTANCE_TYPES = 40;
+  /** The longest checkpoint delay of an instance refresh EC2 Auto Scaling accepts: two days. */
+  public static final int MAX_CHECKPOINT_DELAY_SECONDS = 172_800;
+
+  /** Defaults of the settings that need another one; {@link #toBuilder()} compares with them. */
+  private static final int DEFAULT_ON_DEMAND_BASE = 0;
+  private static final int DEFAULT_ON_DEMAND_PERCENT = 100;
+  private static final int DEFAULT_MIN_HEALTHY_PERCENT = 90;
+
   static final Pattern CLUSTER_NAME = Pattern.compile("[A-Za-z0-9_-]+");
   /** Family (m5, t3a, c6g, m7i-flex, u-6tb1) '.' size (large, 2xlarge, metal, metal-24xl). */
   static final Pattern INSTANCE_TYPE = Pattern.compile(
       "[a-z][a-z0-9]*(?:-[a-z0-9]+)*\\.(?:nano|micro|small|medium|large|\\d*xlarge|metal(?:-\\d+xl)?)");
+  static final String INSTANCE_TYPE_RULE =
+      "an EC2 instance type such as \"m5.large\", \"t3a.xlarge\" or \"c6g.2xlarge\"";
   /** Graviton families: a1, or a generation digit followed by 'g' (c6g, m7gd, t4g, c7gn, g5g, im4gn). */
   static final Pattern ARM64_INSTANCE_TYPE = Pattern.compile("(?:a1|[a-z]+\\d+g[a-z]*)\\..+");
   static final Pattern SSM_PARAMETER = Pattern.compile("/[A-Za-z0-9_.\\-/]+");
@@ -60,6 +78,17 @@ public final class Ec2ClusterProps {
   private final Integer targetCapacityPercent;
   private final Boolean managedTerminationProtection;
   private final List<String> instancePolicyArns;
+  private final List<String> instanceTypes;
+  private final Integer onDemandBaseCapacity;
+  private final Integer onDemandPercentageAboveBase;
+  private final Integer maxInstanceLifetimeDays;
+  private final Boolean instanceRefresh;
+  private final Integer instanceRefreshMinHealthyPercent;
+  private final Boolean instanceRefreshSkipMatching;
+  private final List<Integer> instanceRefreshCheckpointPercentages;
+  private final Integer instanceRefreshCheckpointDelaySeconds;
+  private final Boolean managedDraining;
+  private final Boolean teardown;
 
   /**
    * Applies defaults and checks every value, reporting all problems at once (see {@link Builder#build()}).
@@ -79,7 +108,30 @@ public final class Ec2ClusterProps {
     Integer targetCapacityPercent = builder.targetCapacityPercent;
     Boolean managedTerminationProtection = builder.managedTerminationProtection;
     List<String> instancePolicyArns = builder.instancePolicyArns;
-    instanceType = instanceType != null ? instanceType : DEFAULT_INSTANCE_TYPE;
+    List<String> mix = builder.instanceTypes != null ? new ArrayList<>(builder.instanceTypes) : new ArrayList<>();
+    boolean mixed = !mix.isEmpty();
+    boolean refresh = builder.instanceRefresh == null || builder.instanceRefresh;
+    List<Integer> checkpoints = builder.instanceRefreshCheckpointPercentages != null
+        ? new ArrayList<>(builder.instanceRefreshCheckpointPercentages) : new ArrayList<>();
+    Checks checks = Checks.of("Ec2ClusterProps");
+    // Settings that only mean something together with another one are rejected alone, before defaults fill
+    // them in: a Spot percentage without a mix would otherwise be silently ignored.
+    checks.check(!mixed || instanceType == null, "instanceType", "must not be set together with instanceTypes"
+        + " (the mix names every type the group may launch; list " + Checks.quote(instanceType)
+        + " in instanceTypes instead)");
+    onlyWith(checks, mixed, "instanceTypes", "onDemandBaseCapacity", builder.onDemandBaseCapacity);
+    onlyWith(checks, mixed, "instanceTypes", "onDemandPercentageAboveBase", builder.onDemandPercentageAboveBase);
+    String refreshOn = "instanceRefresh (true by default)";
+    onlyWith(checks, refresh, refreshOn, "instanceRefreshMinHealthyPercent",
+        builder.instanceRefreshMinHealthyPercent);
+    onlyWith(checks, refresh, refreshOn, "instanceRefreshSkipMatching", builder.instanceRefreshSkipMatching);
+    onlyWith(checks, refresh, refreshOn, "instanceRefreshCheckpointPercentages",
+        builder.instanceRefreshCheckpointPercentages);
+    onlyWith(checks, !checkpoints.isEmpty(), "instanceRefreshCheckpointPercentages",
+        "instanceRefreshCheckpointDelaySeconds", builder.instanceRefreshCheckpointDelaySeconds);
+    if (instanceType == null) {
+      instanceType = mixed && mix.get(0) != null ? mix.get(0) : DEFAULT_INSTANCE_TYPE;
+    }
     minSize = minSize != null ? minSize : 1;
     maxSize = maxSize != null ? maxSize : 2;
     rootVolumeGiB = rootVolumeGiB != null ? rootVolumeGiB : 30;
@@ -90,8 +142,17 @@ public final class Ec2ClusterProps {
     targetCapacityPercent = targetCapacityPercent != null ? targetCapacityPercent : 100;
     managedTerminationProtection = managedTerminationProtection != null ? managedTerminationProtection : true;
     List<String> policies = instancePolicyArns != null ? new ArrayList<>(instancePolicyArns) : new ArrayList<>();
+    Integer onDemandBaseCapacity = orDefault(builder.onDemandBaseCapacity, DEFAULT_ON_DEMAND_BASE);
+    Integer onDemandPercentageAboveBase = orDefault(builder.onDemandPercentageAboveBase, DEFAULT_ON_DEMAND_PERCENT);
+    Integer maxInstanceLifetimeDays = orDefault(builder.maxInstanceLifetimeDays, DEFAULT_MAX_INSTANCE_LIFETIME_DAYS);
+    Integer instanceRefreshMinHealthyPercent = orDefault(builder.instanceRefreshMinHealthyPercent,
+        DEFAULT_MIN_HEALTHY_PERCENT);
+    Boolean instanceRefreshSkipMatching = orDefault(builder.instanceRefreshSkipMatching, true);
+    Integer instanceRefreshCheckpointDelaySeconds = orDefault(builder.instanceRefreshCheckpointDelaySeconds,
+        DEFAULT_CHECKPOINT_DELAY_SECONDS);
+    Boolean managedDraining = orDefault(builder.managedDraining, true);
+    Boolean teardown = orDefault(builder.teardown, false);
 
-    Checks checks = Checks.of("Ec2ClusterProps");
     if (checks.required("clusterName", clusterName)) {
       if (Checks.isToken(clusterName)) {
         checks.check(false, "clusterName", "must be a plain string known at synth (services build resource ids"
@@ -119,8 +180,9 @@ public final class Ec2ClusterProps {
     if (checks.required("vpc", vpc)) {
       checks.sizeAtLeast("vpc.privateSubnetIds", vpc.privateSubnetIds(), 1);
     }
-    checks.matches("instanceType", instanceType, INSTANCE_TYPE,
-        "an EC2 instance type such as \"m5.large\", \"t3a.xlarge\" or \"c6g.2xlarge\"");
+    if (!mixed) {
+      checks.matches("instanceType", instanceType, INSTANCE_TYPE, INSTANCE_TYPE_RULE);
+    }
     checks.between("minSize", minSize, 0, 1000);
     checks.between("maxSize", maxSize, 1, 1000);
     if (minSize >= 0 && maxSize >= 1 && maxSize <= 1000) {
@@ -130,6 +192,19 @@ public final class Ec2ClusterProps {
     checks.matches("amiSsmParameter", amiSsmParameter, SSM_PARAMETER,
         "an SSM parameter name starting with '/' (letters, digits, '_', '.', '-', '/')");
     checks.between("targetCapacityPercent", targetCapacityPercent, 1, 100);
+    checkMix(checks, mix);
+    checks.between("onDemandBaseCapacity", onDemandBaseCapacity, 0, 1000);
+    if (onDemandBaseCapacity >= 0 && maxSize >= 1 && maxSize <= 1000) {
+      checks.check(onDemandBaseCapacity <= maxSize, "onDemandBaseCapacity", "must be <= maxSize (" + maxSize
+          + "): the group never runs more instances than that, got " + onDemandBaseCapacity);
+    }
+    checks.between("onDemandPercentageAboveBase", onDemandPercentageAboveBase, 0, 100);
+    checks.check(maxInstanceLifetimeDays == 0 || maxInstanceLifetimeDays >= 1 && maxInstanceLifetimeDays <= 365,
+        "maxInstanceLifetimeDays", "must be 0 (no limit) or between 1 and 365, got " + maxInstanceLifetimeDays);
+    checks.between("instanceRefreshMinHealthyPercent", instanceRefreshMinHealthyPercent, 0, 100);
+    checkCheckpoints(checks, checkpoints);
+    checks.between("instanceRefreshCheckpointDelaySeconds", instanceRefreshCheckpointDelaySeconds, 0,
+        MAX_CHECKPOINT_DELAY_SECONDS);
     Set<String> seen = new HashSet<>();
     if (regionOk) {
       seen.add(Partition.managedPolicyArn(awsRegion, ECS_INSTANCE_POLICY));
@@ -159,6 +234,82 @@ public final class Ec2ClusterProps {
     this.targetCapacityPercent = targetCapacityPercent;
     this.managedTerminationProtection = managedTerminationProtection;
     this.instancePolicyArns = instancePolicyArns;
+    this.instanceTypes = List.copyOf(mix);
+    this.onDemandBaseCapacity = onDemandBaseCapacity;
+    this.onDemandPercentageAboveBase = onDemandPercentageAboveBase;
+    this.maxInstanceLifetimeDays = maxInstanceLifetimeDays;
+    this.instanceRefresh = refresh;
+    this.instanceRefreshMinHealthyPercent = instanceRefreshMinHealthyPercent;
+    this.instanceRefreshSkipMatching = instanceRefreshSkipMatching;
+    this.instanceRefreshCheckpointPercentages = List.copyOf(checkpoints);
+    this.instanceRefreshCheckpointDelaySeconds = instanceRefreshCheckpointDelaySeconds;
+    this.managedDraining = managedDraining;
+    this.teardown = teardown;
+  }
+
+  private static <T> T orDefault(T value, T fallback) {
+    return value != null ? value : fallback;
+  }
+
+  private static <T> T unlessDefault(T value, T fallback) {
+    return value.equals(fallback) ? null : value;
+  }
+
+  /** A setting that needs another one: rejected, naming the one it needs, when that one is off or missing. */
+  private static void onlyWith(Checks checks, boolean enabled, String needed, String field, Object value) {
+    checks.check(enabled || value == null, field, "applies only with " + needed + "; set that too or remove "
+        + field + ", got " + value);
+  }
+
+  /**
+   * The instance types of a mix: well-formed, distinct, within EC2 Auto Scaling's limit, and of one architecture,
+   * because every type boots the launch template's one AMI.
+   */
+  private static void checkMix(Checks checks, List<String> mix) {
+    checks.check(mix.size() <= MAX_INSTANCE_TYPES, "instanceTypes", "must list at most " + MAX_INSTANCE_TYPES
+        + " instance types (EC2 Auto Scaling's limit), got " + mix.size());
+    Set<String> seen = new HashSet<>();
+    Boolean firstArm64 = null;
+    for (int i = 0; i < mix.size(); i++) {
+      String type = mix.get(i);
+      String field = "instanceTypes[" + i + "]";
+      if (!checks.required(field, type)) {
+        continue;
+      }
+      boolean wellFormed = INSTANCE_TYPE.matcher(type).matches();
+      checks.matches(field, type, INSTANCE_TYPE, INSTANCE_TYPE_RULE);
+      checks.check(seen.add(type), field, "must not repeat an instance type of the mix, got " + Checks.quote(type));
+      if (wellFormed) {
+        boolean arm64 = ARM64_INSTANCE_TYPE.matcher(type).matches();
+        if (firstArm64 == null) {
+          firstArm64 = arm64;
+        } else {
+          checks.check(arm64 == firstArm64, field, "must have the architecture of instanceTypes[0] ("
+              + architecture(firstArm64) + ") because every instance boots the same AMI, got "
+              + Checks.quote(type) + " (" + architecture(arm64) + ")");
+        }
+      }
+    }
+  }
+
+  private static String architecture(boolean arm64) {
+    return arm64 ? "arm64" : "x86_64";
+  }
+
+  /** Checkpoints: each 1 to 100 and larger than the one before (EC2 Auto Scaling's rule). */
+  private static void checkCheckpoints(Checks checks, List<Integer> checkpoints) {
+    int previous = 0;
+    for (int i = 0; i < checkpoints.size(); i++) {
+      Integer percent = checkpoints.get(i);
+      String field = "instanceRefreshCheckpointPercentages[" + i + "]";
+      if (!checks.required(field, percent)) {
+        continue;
+      }
+      checks.between(field, percent, 1, 100);
+      checks.check(percent > previous || percent < 1 || percent > 100, field, "must be larger than the checkpoint"
+          + " before it (" + previous + "), got " + percent);
+      previous = Math.max(previous, percent);
+    }
   }
 
   /**
@@ -191,7 +342,8 @@ public final class Ec2ClusterProps {
 
   /**
    * {@return the EC2 instance type of the container instances, for example {@code m5.large}} Default:
-   * {@code t3.medium}.
+   * {@code t3.medium}; with {@link #instanceTypes()}, the first type of the mix (then it must not be set: the mix
+   * names every type).
    */
   public String instanceType() {
     return instanceType;
@@ -251,7 +403,7 @@ public final class Ec2ClusterProps {
 
   /**
    * {@return whether ECS keeps instances that still run tasks from being terminated on scale-in (also turns on the
-   * Auto Scaling group's scale-in protection)} Default: {@code true}.
+   * Auto Scaling group's scale-in protection)} Turned off while {@link #teardown()} is set. Default: {@code true}.
    */
   public Boolean managedTerminationProtection() {
     return managedTerminationProtection;
@@ -263,6 +415,132 @@ public final class Ec2ClusterProps {
    */
   public List<String> instancePolicyArns() {
     return instancePolicyArns;
+  }
+
+  /**
+   * {@return the instance types of a mixed-instances policy, for example {@code ["m6i.large", "m5.large",
+   * "m6a.large"]}} With any entry, the Auto Scaling group launches from these types (the launch template then names
+   * none), on-demand up to {@link #onDemandBaseCapacity()} and {@link #onDemandPercentageAboveBase()} percent above
+   * it, the rest on Spot with the {@value #SPOT_ALLOCATION_STRATEGY} allocation strategy. At most
+   * {@value #MAX_INSTANCE_TYPES}, distinct, and all of one architecture (x86_64 or Graviton arm64), because every
+   * instance boots the same AMI. Several types of similar size give Spot more pools to draw from. See
+   * <a href="https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-mixed-instances-groups.html">Auto
+   * Scaling groups with multiple instance types and purchase options</a>. Default: no mix, every instance is an
+   * on-demand {@link #instanceType()}.
+   */
+  public List<String> instanceTypes() {
+    return instanceTypes;
+  }
+
+  /**
+   * {@return how many instances of a mix are always on-demand, 0 to {@code maxSize}} Only with
+   * {@link #instanceTypes()}. Default: {@code 0}.
+   */
+  public Integer onDemandBaseCapacity() {
+    return onDemandBaseCapacity;
+  }
+
+  /**
+   * {@return the percentage of a mix's instances above {@link #onDemandBaseCapacity()} that are on-demand, 0 to 100;
+   * the rest run on Spot} Below 100, the cluster uses Spot: the group turns on Capacity Rebalancing and the ECS agent
+   * drains an instance's tasks when EC2 sends its two-minute Spot interruption notice
+   * ({@code ECS_ENABLE_SPOT_INSTANCE_DRAINING=true}). Only with {@link #instanceTypes()}. Default: {@code 100}
+   * (EC2 Auto Scaling's own default: all on-demand, so Spot is a deliberate choice).
+   */
+  public Integer onDemandPercentageAboveBase() {
+    return onDemandPercentageAboveBase;
+  }
+
+  /**
+   * {@return whether some instances run on Spot: a mix whose {@link #onDemandPercentageAboveBase()} is below 100}
+   */
+  public boolean usesSpot() {
+    return !instanceTypes.isEmpty() && onDemandPercentageAboveBase < 100;
+  }
+
+  /**
+   * {@return the longest an instance stays in service before EC2 Auto Scaling replaces it, in days: 1 to 365, or 0
+   * for no limit} The launch template resolves its AMI parameter at each launch, so replacements boot the newest
+   * ECS-optimized AMI: this is how a new AMI reaches running instances without a Terraform change. EC2 Auto Scaling
+   * does not replace an instance while it is protected from scale-in (with {@link #managedTerminationProtection()},
+   * ECS protects instances that run tasks); those are replaced by the next instance refresh. See
+   * <a href="https://docs.aws.amazon.com/autoscaling/ec2/userguide/asg-max-instance-lifetime.html">Replace Auto
+   * Scaling instances based on maximum instance lifetime</a>. Default: {@code 14}.
+   */
+  public Integer maxInstanceLifetimeDays() {
+    return maxInstanceLifetimeDays;
+  }
+
+  /**
+   * {@return whether a change of the launch template (user data, instance type, AMI parameter, root volume) or of
+   * the mix starts a rolling instance refresh of the Auto Scaling group} The refresh replaces instances protected
+   * from scale-in too ({@code scale_in_protected_instances = "Refresh"}); with {@link #managedDraining()}, ECS moves
+   * their tasks before each instance terminates. Terraform starts the refresh and does not wait for it. See
+   * <a href="https://docs.aws.amazon.com/autoscaling/ec2/userguide/asg-instance-refresh.html">Use an instance refresh
+   * to update instances in an Auto Scaling group</a>. Default: {@code true}.
+   */
+  public Boolean instanceRefresh() {
+    return instanceRefresh;
+  }
+
+  /**
+   * {@return the percentage of the group's desired capacity that stays in service and healthy during an instance
+   * refresh, 0 to 100} Lower replaces more instances at once. Only with {@link #instanceRefresh()}. Default:
+   * {@code 90} (EC2 Auto Scaling's default).
+   */
+  public Integer instanceRefreshMinHealthyPercent() {
+    return instanceRefreshMinHealthyPercent;
+  }
+
+  /**
+   * {@return whether an instance refresh skips instances that already run the desired launch template version and
+   * instance type} A refresh that follows an interrupted one then replaces only what is left. Only with
+   * {@link #instanceRefresh()}. Default: {@code true}.
+   */
+  public Boolean instanceRefreshSkipMatching() {
+    return instanceRefreshSkipMatching;
+  }
+
+  /**
+   * {@return the percentages of replaced instances at which an instance refresh pauses, for example
+   * {@code [20, 100]}} Each 1 to 100 and larger than the one before; the refresh waits
+   * {@link #instanceRefreshCheckpointDelaySeconds()} at each, so a bad AMI is noticed before it reaches every
+   * instance. Only with {@link #instanceRefresh()}. Default: no checkpoints, the refresh runs through.
+   */
+  public List<Integer> instanceRefreshCheckpointPercentages() {
+    return instanceRefreshCheckpointPercentages;
+  }
+
+  /**
+   * {@return how long an instance refresh waits at each checkpoint, 0 to 172800 seconds} Only with
+   * {@link #instanceRefreshCheckpointPercentages()}. Default: {@code 3600} (EC2 Auto Scaling's default).
+   */
+  public Integer instanceRefreshCheckpointDelaySeconds() {
+    return instanceRefreshCheckpointDelaySeconds;
+  }
+
+  /**
+   * {@return whether ECS managed instance draining is on for the capacity provider} ECS then drains an instance
+   * (stops placing tasks on it and moves its tasks, respecting each service's deployment settings) before EC2 Auto
+   * Scaling terminates it, on scale-in, instance refresh, maximum lifetime and Spot rebalancing alike. Set through an
+   * override, as the bindings predate it: the stacks need {@code hashicorp/aws} 5.34.0 or later
+   * ({@link com.acme.platform.constructs.core.ProviderConstraints}). See
+   * <a href="https://docs.aws.amazon.com/AmazonECS/latest/developerguide/managed-instance-draining.html">Safely stop
+   * Amazon ECS workloads running on EC2 instances</a>. Default: {@code true}.
+   */
+  public Boolean managedDraining() {
+    return managedDraining;
+  }
+
+  /**
+   * {@return whether the cluster is configured to be destroyed} Apply once with {@code true}, then run
+   * {@code terraform destroy}: it turns off the capacity provider's managed termination protection and the group's
+   * scale-in protection (whatever {@link #managedTerminationProtection()} says), and sets the group's
+   * {@code force_delete}, so that deleting it terminates instances still protected from scale-in instead of waiting
+   * for them forever. The README's teardown runbook gives the order. Default: {@code false}.
+   */
+  public Boolean teardown() {
+    return teardown;
   }
 
   /** The AMI parameter used when none is given: the ECS-optimized AMI for the instance type's architecture. */
@@ -294,8 +572,9 @@ public final class Ec2ClusterProps {
 
   /**
    * A builder holding this object's values, defaults included, for a modified copy; this object is unchanged.
-   * The one exception: a defaulted {@link #amiSsmParameter()} is left unset, so that it follows a changed
-   * {@link #instanceType()}.
+   * The exceptions: a defaulted {@link #amiSsmParameter()} is left unset, so that it follows a changed
+   * {@link #instanceType()}; the default {@link #instanceType()} and a mix's first type are left unset, so that a
+   * mix can be set; and the settings that need a mix or an instance refresh are left unset without it.
    *
    * @return a new builder; {@code toBuilder().build()} equals this object
    */
@@ -304,7 +583,9 @@ public final class Ec2ClusterProps {
         .clusterName(clusterName)
         .awsRegion(awsRegion)
         .vpc(vpc)
-        .instanceType(instanceType)
+        // With a mix, instanceType is the mix's first type and must stay unset; the default type is left unset
+        // too, so that toBuilder().instanceTypes(...) turns a default cluster into a mix.
+        .instanceType(instanceTypes.isEmpty() && !instanceType.equals(DEFAULT_INSTANCE_TYPE) ? instanceType : null)
         .minSize(minSize)
         .maxSize(maxSize)
         .rootVolumeGiB(rootVolumeGiB)
@@ -315,7 +596,22 @@ public final class Ec2ClusterProps {
         .containerInsights(containerInsights)
         .targetCapacityPercent(targetCapacityPercent)
         .managedTerminationProtection(managedTerminationProtection)
-        .instancePolicyArns(instancePolicyArns);
+        .instancePolicyArns(instancePolicyArns)
+        .instanceTypes(instanceTypes)
+        // Settings that need another one are copied only when they differ from their default (which build()
+        // applies again): then toBuilder().instanceRefresh(false) or .instanceTypes(null) works on a copy whose
+        // dependent settings were defaulted, and is rejected where they were chosen.
+        .onDemandBaseCapacity(unlessDefault(onDemandBaseCapacity, DEFAULT_ON_DEMAND_BASE))
+        .onDemandPercentageAboveBase(unlessDefault(onDemandPercentageAboveBase, DEFAULT_ON_DEMAND_PERCENT))
+        .maxInstanceLifetimeDays(maxInstanceLifetimeDays)
+        .instanceRefresh(instanceRefresh)
+        .instanceRefreshMinHealthyPercent(unlessDefault(instanceRefreshMinHealthyPercent, DEFAULT_MIN_HEALTHY_PERCENT))
+        .instanceRefreshSkipMatching(unlessDefault(instanceRefreshSkipMatching, true))
+        .instanceRefreshCheckpointPercentages(unlessDefault(instanceRefreshCheckpointPercentages, List.of()))
+        .instanceRefreshCheckpointDelaySeconds(unlessDefault(instanceRefreshCheckpointDelaySeconds,
+            DEFAULT_CHECKPOINT_DELAY_SECONDS))
+        .managedDraining(managedDraining)
+        .teardown(teardown);
   }
 
   /**
@@ -338,7 +634,18 @@ public final class Ec2ClusterProps {
         && Objects.equals(containerInsights, other.containerInsights)
         && Objects.equals(targetCapacityPercent, other.targetCapacityPercent)
         && Objects.equals(managedTerminationProtection, other.managedTerminationProtection)
-        && Objects.equals(instancePolicyArns, other.instancePolicyArns);
+        && Objects.equals(instancePolicyArns, other.instancePolicyArns)
+        && Objects.equals(instanceTypes, other.instanceTypes)
+        && Objects.equals(onDemandBaseCapacity, other.onDemandBaseCapacity)
+        && Objects.equals(onDemandPercentageAboveBase, other.onDemandPercentageAboveBase)
+        && Objects.equals(maxInstanceLifetimeDays, other.maxInstanceLifetimeDays)
+        && Objects.equals(instanceRefresh, other.instanceRefresh)
+        && Objects.equals(instanceRefreshMinHealthyPercent, other.instanceRefreshMinHealthyPercent)
+        && Objects.equals(instanceRefreshSkipMatching, other.instanceRefreshSkipMatching)
+        && Objects.equals(instanceRefreshCheckpointPercentages, other.instanceRefreshCheckpointPercentages)
+        && Objects.equals(instanceRefreshCheckpointDelaySeconds, other.instanceRefreshCheckpointDelaySeconds)
+        && Objects.equals(managedDraining, other.managedDraining)
+        && Objects.equals(teardown, other.teardown);
   }
 
   /**
@@ -349,7 +656,10 @@ public final class Ec2ClusterProps {
   @Override
   public int hashCode() {
     return Objects.hash(clusterName, awsRegion, vpc, instanceType, minSize, maxSize, rootVolumeGiB, amiSsmParameter,
-        containerInsights, targetCapacityPercent, managedTerminationProtection, instancePolicyArns);
+        containerInsights, targetCapacityPercent, managedTerminationProtection, instancePolicyArns, instanceTypes,
+        onDemandBaseCapacity, onDemandPercentageAboveBase, maxInstanceLifetimeDays, instanceRefresh,
+        instanceRefreshMinHealthyPercent, instanceRefreshSkipMatching, instanceRefreshCheckpointPercentages,
+        instanceRefreshCheckpointDelaySeconds, managedDraining, teardown);
   }
 
   /**
@@ -364,7 +674,15 @@ public final class Ec2ClusterProps {
         + ", amiSsmParameter=" + amiSsmParameter + ", containerInsights=" + containerInsights
         + ", targetCapacityPercent=" + targetCapacityPercent
         + ", managedTerminationProtection=" + managedTerminationProtection
-        + ", instancePolicyArns=" + instancePolicyArns + "]";
+        + ", instancePolicyArns=" + instancePolicyArns + ", instanceTypes=" + instanceTypes
+        + ", onDemandBaseCapacity=" + onDemandBaseCapacity
+        + ", onDemandPercentageAboveBase=" + onDemandPercentageAboveBase
+        + ", maxInstanceLifetimeDays=" + maxInstanceLifetimeDays + ", instanceRefresh=" + instanceRefresh
+        + ", instanceRefreshMinHealthyPercent=" + instanceRefreshMinHealthyPercent
+        + ", instanceRefreshSkipMatching=" + instanceRefreshSkipMatching
+        + ", instanceRefreshCheckpointPercentages=" + instanceRefreshCheckpointPercentages
+        + ", instanceRefreshCheckpointDelaySeconds=" + instanceRefreshCheckpointDelaySeconds
+        + ", managedDraining=" + managedDraining + ", teardown=" + teardown + "]";
   }
 
   /** Builder for {@link Ec2ClusterProps}. */
@@ -381,6 +699,17 @@ public final class Ec2ClusterProps {
     private Integer targetCapacityPercent;
     private Boolean managedTerminationProtection;
     private List<String> instancePolicyArns;
+    private List<String> instanceTypes;
+    private Integer onDemandBaseCapacity;
+    private Integer onDemandPercentageAboveBase;
+    private Integer maxInstanceLifetimeDays;
+    private Boolean instanceRefresh;
+    private Integer instanceRefreshMinHealthyPercent;
+    private Boolean instanceRefreshSkipMatching;
+    private List<Integer> instanceRefreshCheckpointPercentages;
+    private Integer instanceRefreshCheckpointDelaySeconds;
+    private Boolean managedDraining;
+    private Boolean teardown;
 
     private Builder() {}
 
@@ -468,6 +797,83 @@ public final class Ec2ClusterProps {
      * @return this builder
      */
     public Builder instancePolicyArns(List<String> v) { this.instancePolicyArns = v; return this; }
+    /**
+     * Sets {@link Ec2ClusterProps#instanceTypes()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
+    public Builder instanceTypes(List<String> v) { this.instanceTypes = v; return this; }
+    /**
+     * Sets {@link Ec2ClusterProps#onDemandBaseCapacity()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
+    public Builder onDemandBaseCapacity(Integer v) { this.onDemandBaseCapacity = v; return this; }
+    /**
+     * Sets {@link Ec2ClusterProps#onDemandPercentageAboveBase()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
+    public Builder onDemandPercentageAboveBase(Integer v) { this.onDemandPercentageAboveBase = v; return this; }
+    /**
+     * Sets {@link Ec2ClusterProps#maxInstanceLifetimeDays()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
+    public Builder maxInstanceLifetimeDays(Integer v) { this.maxInstanceLifetimeDays = v; return this; }
+    /**
+     * Sets {@link Ec2ClusterProps#instanceRefresh()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
+    public Builder instanceRefresh(Boolean v) { this.instanceRefresh = v; return this; }
+    /**
+     * Sets {@link Ec2ClusterProps#instanceRefreshMinHealthyPercent()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
+    public Builder instanceRefreshMinHealthyPercent(Integer v) { this.instanceRefreshMinHealthyPercent = v; return this; }
+    /**
+     * Sets {@link Ec2ClusterProps#instanceRefreshSkipMatching()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
+    public Builder instanceRefreshSkipMatching(Boolean v) { this.instanceRefreshSkipMatching = v; return this; }
+    /**
+     * Sets {@link Ec2ClusterProps#instanceRefreshCheckpointPercentages()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
+    public Builder instanceRefreshCheckpointPercentages(List<Integer> v) { this.instanceRefreshCheckpointPercentages = v; return this; }
+    /**
+     * Sets {@link Ec2ClusterProps#instanceRefreshCheckpointDelaySeconds()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
+    public Builder instanceRefreshCheckpointDelaySeconds(Integer v) { this.instanceRefreshCheckpointDelaySeconds = v; return this; }
+    /**
+     * Sets {@link Ec2ClusterProps#managedDraining()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
+    public Builder managedDraining(Boolean v) { this.managedDraining = v; return this; }
+    /**
+     * Sets {@link Ec2ClusterProps#teardown()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
+    public Builder teardown(Boolean v) { this.teardown = v; return this; }
 
     /**
      * Builds the props, applying defaults and checking every value.

@@ -33,6 +33,7 @@ class Ec2ClusterTest {
 
   private Synth defaults;
   private Synth allOptions;
+  private Synth spotTeardown;
   private Ec2Cluster defaultsCluster;
 
   /** Required values for a cluster named "platform"; tests add what they vary. */
@@ -52,6 +53,23 @@ class Ec2ClusterTest {
       Ec2Cluster cluster = new Ec2Cluster(stack, "Cluster", allOptionsProps());
       cluster.allowIngressFrom("FromAlb", "sg-0fedcba9876543210", 32768, 65535);
     });
+    spotTeardown = Synth.stack(stack -> new Ec2Cluster(stack, "Cluster", spotTeardownProps()));
+  }
+
+  /** Every setting of the mix, the refresh and teardown away from its default. */
+  private static Ec2ClusterProps spotTeardownProps() {
+    return platform()
+        .maxSize(6)
+        .instanceTypes(List.of("m6i.large", "m5.large", "m6a.large"))
+        .onDemandBaseCapacity(1)
+        .onDemandPercentageAboveBase(25)
+        .maxInstanceLifetimeDays(7)
+        .instanceRefreshMinHealthyPercent(50)
+        .instanceRefreshSkipMatching(false)
+        .instanceRefreshCheckpointPercentages(List.of(20, 100))
+        .instanceRefreshCheckpointDelaySeconds(600)
+        .teardown(true)
+        .build();
   }
 
   private static Ec2ClusterProps allOptionsProps() {
@@ -68,7 +86,15 @@ class Ec2ClusterTest {
         .targetCapacityPercent(80)
         .managedTerminationProtection(false)
         .instancePolicyArns(List.of(EXTRA_POLICY))
+        .maxInstanceLifetimeDays(0)
+        .instanceRefresh(false)
+        .managedDraining(false)
         .build();
+  }
+
+  private static String script(Synth synth) {
+    return new String(Base64.getDecoder().decode(synth.only("aws_launch_template").get("user_data").asText()),
+        StandardCharsets.UTF_8);
   }
 
   // ---- defaults ----
@@ -130,7 +156,7 @@ class Ec2ClusterTest {
     String script = new String(Base64.getDecoder().decode(userData), StandardCharsets.UTF_8);
 
     assertThat(script).startsWith("#!/bin/bash\n").contains("ECS_CLUSTER=platform\" >> /etc/ecs/ecs.config");
-    assertThat(Ec2Cluster.userData("platform")).isEqualTo(userData);
+    assertThat(Ec2Cluster.userData("platform", false)).isEqualTo(userData);
   }
 
   @Test
@@ -206,6 +232,42 @@ class Ec2ClusterTest {
     assertThat(props.targetCapacityPercent()).isEqualTo(100);
     assertThat(props.managedTerminationProtection()).isTrue();
     assertThat(props.instancePolicyArns()).isEmpty();
+    assertThat(props.instanceTypes()).isEmpty();
+    assertThat(props.onDemandBaseCapacity()).isZero();
+    assertThat(props.onDemandPercentageAboveBase()).isEqualTo(100);
+    assertThat(props.usesSpot()).isFalse();
+    assertThat(props.maxInstanceLifetimeDays()).isEqualTo(14);
+    assertThat(props.instanceRefresh()).isTrue();
+    assertThat(props.instanceRefreshMinHealthyPercent()).isEqualTo(90);
+    assertThat(props.instanceRefreshSkipMatching()).isTrue();
+    assertThat(props.instanceRefreshCheckpointPercentages()).isEmpty();
+    assertThat(props.instanceRefreshCheckpointDelaySeconds()).isEqualTo(3600);
+    assertThat(props.managedDraining()).isTrue();
+    assertThat(props.teardown()).isFalse();
+  }
+
+  @Test
+  void autoScalingGroup_defaults_rollingRefreshOfProtectedInstancesAndTwoWeekLifetime() {
+    defaults.assertHasResourceWithProperties("aws_autoscaling_group", Map.of(
+        "max_instance_lifetime", 14 * 86_400,
+        "instance_refresh", Map.of("strategy", "Rolling", "preferences", Map.of(
+            "min_healthy_percentage", 90, "skip_matching", true, "scale_in_protected_instances", "Refresh"))));
+    JsonNode asg = defaults.only("aws_autoscaling_group");
+    assertThat(asg.at("/instance_refresh/preferences").has("checkpoint_percentages")).isFalse();
+    assertThat(asg.has("mixed_instances_policy")).isFalse();
+    assertThat(asg.has("capacity_rebalance")).isFalse();
+    assertThat(asg.has("force_delete")).isFalse();
+  }
+
+  @Test
+  void capacityProvider_defaults_managedDrainingEnabledThroughOverride() {
+    defaults.assertHasResourceWithProperties("aws_ecs_capacity_provider", Map.of(
+        "auto_scaling_group_provider", Map.of("managed_draining", "ENABLED")));
+  }
+
+  @Test
+  void launchTemplate_defaults_noSpotDraining() {
+    assertThat(script(defaults)).doesNotContain("SPOT");
   }
 
   @Test
@@ -251,6 +313,191 @@ class Ec2ClusterTest {
         "auto_scaling_group_provider", Map.of(
             "managed_termination_protection", "DISABLED",
             "managed_scaling", Map.of("status", "ENABLED", "target_capacity", 80))));
+  }
+
+  @Test
+  void autoScalingGroup_allOptions_noRefreshNoLifetimeNoDraining() {
+    JsonNode asg = allOptions.only("aws_autoscaling_group");
+    assertThat(asg.has("instance_refresh")).isFalse();
+    assertThat(asg.get("max_instance_lifetime").asInt()).isZero();
+    allOptions.assertHasResourceWithProperties("aws_ecs_capacity_provider", Map.of(
+        "auto_scaling_group_provider", Map.of("managed_draining", "DISABLED")));
+  }
+
+  // ---- mix, Spot, refresh settings and teardown ----
+
+  @Test
+  void autoScalingGroup_mix_mixedInstancesPolicyFromTheOneTemplate() {
+    JsonNode asg = spotTeardown.only("aws_autoscaling_group");
+    assertThat(asg.has("launch_template")).isFalse();
+    JsonNode policy = asg.get("mixed_instances_policy");
+    assertThat(policy.at("/launch_template/launch_template_specification/launch_template_id").asText())
+        .startsWith("${aws_launch_template.").endsWith(".id}");
+    assertThat(policy.at("/launch_template/launch_template_specification/version").asText())
+        .endsWith(".latest_version}");
+    assertThat(StreamSupport.stream(policy.at("/launch_template/override").spliterator(), false)
+        .map(o -> o.get("instance_type").asText())).containsExactly("m6i.large", "m5.large", "m6a.large");
+    spotTeardown.assertHasResourceWithProperties("aws_autoscaling_group", Map.of(
+        "capacity_rebalance", true,
+        "mixed_instances_policy", Map.of("instances_distribution", Map.of(
+            "on_demand_base_capacity", 1,
+            "on_demand_percentage_above_base_capacity", 25,
+            "spot_allocation_strategy", "price-capacity-optimized"))));
+    assertThat(spotTeardown.only("aws_launch_template").has("instance_type")).isFalse();
+  }
+
+  @Test
+  void launchTemplate_spot_agentDrainsOnInterruption() {
+    assertThat(script(spotTeardown)).endsWith("ECS_CLUSTER=platform\" >> /etc/ecs/ecs.config\n"
+        + "echo \"ECS_ENABLE_SPOT_INSTANCE_DRAINING=true\" >> /etc/ecs/ecs.config\n");
+  }
+
+  @Test
+  void props_mixAllOnDemand_noSpot() {
+    Ec2ClusterProps props = platform().instanceTypes(List.of("c6g.large", "m6g.large")).build();
+    assertThat(props.usesSpot()).isFalse();
+    assertThat(props.instanceType()).isEqualTo("c6g.large");
+    assertThat(props.amiSsmParameter()).isEqualTo(Ec2ClusterProps.DEFAULT_ARM64_AMI_SSM_PARAMETER);
+    Synth synth = Synth.stack(stack -> new Ec2Cluster(stack, "Cluster", props));
+    assertThat(script(synth)).doesNotContain("SPOT");
+    synth.assertHasResourceWithProperties("aws_autoscaling_group", Map.of("capacity_rebalance", false));
+  }
+
+  @Test
+  void autoScalingGroup_refreshSettings_checkpointsAndLifetime() {
+    spotTeardown.assertHasResourceWithProperties("aws_autoscaling_group", Map.of(
+        "max_instance_lifetime", 7 * 86_400,
+        "instance_refresh", Map.of("strategy", "Rolling", "preferences", Map.of(
+            "min_healthy_percentage", 50, "skip_matching", false, "scale_in_protected_instances", "Refresh",
+            "checkpoint_percentages", List.of(20, 100), "checkpoint_delay", "600"))));
+  }
+
+  @Test
+  void teardown_protectionsOffAndForceDelete() {
+    spotTeardown.assertHasResourceWithProperties("aws_autoscaling_group", Map.of(
+        "protect_from_scale_in", false, "force_delete", true));
+    spotTeardown.assertHasResourceWithProperties("aws_ecs_capacity_provider", Map.of(
+        "auto_scaling_group_provider", Map.of("managed_termination_protection", "DISABLED",
+            "managed_draining", "ENABLED")));
+  }
+
+  @Test
+  void fails_instanceTypeTogetherWithMix() {
+    assertThatThrownBy(() -> platform().instanceType("m5.large").instanceTypes(List.of("m6i.large")).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Ec2ClusterProps.instanceType must not be set together with instanceTypes (the mix names every"
+            + " type the group may launch; list \"m5.large\" in instanceTypes instead)");
+  }
+
+  @Test
+  void fails_mixSettingsWithoutMix() {
+    assertThatThrownBy(() -> platform().onDemandBaseCapacity(1).onDemandPercentageAboveBase(50).build())
+        .isInstanceOfSatisfying(InvalidPropsException.class, e -> assertThat(e.getProblems())
+            .extracting(Problem::toString)
+            .containsExactly(
+                "onDemandBaseCapacity applies only with instanceTypes; set that too or remove"
+                    + " onDemandBaseCapacity, got 1",
+                "onDemandPercentageAboveBase applies only with instanceTypes; set that too or remove"
+                    + " onDemandPercentageAboveBase, got 50"));
+  }
+
+  @Test
+  void fails_badMix() {
+    assertThatThrownBy(() -> platform()
+        .instanceTypes(Arrays.asList("m5.large", "m5.huge", "m5.large", null, "m6g.large")).build())
+        .isInstanceOfSatisfying(InvalidPropsException.class, e -> assertThat(e.getProblems())
+            .extracting(Problem::toString)
+            .containsExactly(
+                "instanceTypes[1] must be an EC2 instance type such as \"m5.large\", \"t3a.xlarge\" or"
+                    + " \"c6g.2xlarge\", got \"m5.huge\"",
+                "instanceTypes[2] must not repeat an instance type of the mix, got \"m5.large\"",
+                "instanceTypes[3] is required",
+                "instanceTypes[4] must have the architecture of instanceTypes[0] (x86_64) because every instance"
+                    + " boots the same AMI, got \"m6g.large\" (arm64)"));
+    List<String> tooMany = java.util.stream.IntStream.rangeClosed(1, 41).mapToObj(i -> "m5." + i + "xlarge")
+        .toList();
+    assertThatThrownBy(() -> platform().instanceTypes(tooMany).build())
+        .hasMessage("Ec2ClusterProps.instanceTypes must list at most 40 instance types (EC2 Auto Scaling's limit),"
+            + " got 41");
+  }
+
+  @Test
+  void fails_onDemandOutOfRange() {
+    assertThatThrownBy(() -> platform().maxSize(4).instanceTypes(List.of("m5.large"))
+        .onDemandBaseCapacity(5).onDemandPercentageAboveBase(101).build())
+        .isInstanceOfSatisfying(InvalidPropsException.class, e -> assertThat(e.getProblems())
+            .extracting(Problem::toString)
+            .containsExactly(
+                "onDemandBaseCapacity must be <= maxSize (4): the group never runs more instances than that, got 5",
+                "onDemandPercentageAboveBase must be between 0 and 100, got 101"));
+    assertThatThrownBy(() -> platform().instanceTypes(List.of("m5.large"))
+        .onDemandBaseCapacity(-1).onDemandPercentageAboveBase(-1).build())
+        .hasMessage("Ec2ClusterProps.onDemandBaseCapacity must be between 0 and 1000, got -1\n"
+            + "Ec2ClusterProps.onDemandPercentageAboveBase must be between 0 and 100, got -1");
+  }
+
+  @Test
+  void fails_refreshSettingsWithRefreshOff() {
+    assertThatThrownBy(() -> platform().instanceRefresh(false).instanceRefreshMinHealthyPercent(50)
+        .instanceRefreshSkipMatching(false).instanceRefreshCheckpointPercentages(List.of(50)).build())
+        .isInstanceOfSatisfying(InvalidPropsException.class, e -> assertThat(e.getProblems())
+            .extracting(Problem::toString)
+            .containsExactly(
+                "instanceRefreshMinHealthyPercent applies only with instanceRefresh (true by default); set that"
+                    + " too or remove instanceRefreshMinHealthyPercent, got 50",
+                "instanceRefreshSkipMatching applies only with instanceRefresh (true by default); set that too or"
+                    + " remove instanceRefreshSkipMatching, got false",
+                "instanceRefreshCheckpointPercentages applies only with instanceRefresh (true by default); set"
+                    + " that too or remove instanceRefreshCheckpointPercentages, got [50]"));
+  }
+
+  @Test
+  void fails_badRefreshValues() {
+    assertThatThrownBy(() -> platform().instanceRefreshMinHealthyPercent(101)
+        .instanceRefreshCheckpointPercentages(Arrays.asList(50, 0, 40, null, 101))
+        .instanceRefreshCheckpointDelaySeconds(172_801).build())
+        .isInstanceOfSatisfying(InvalidPropsException.class, e -> assertThat(e.getProblems())
+            .extracting(Problem::toString)
+            .containsExactly(
+                "instanceRefreshMinHealthyPercent must be between 0 and 100, got 101",
+                "instanceRefreshCheckpointPercentages[1] must be between 1 and 100, got 0",
+                "instanceRefreshCheckpointPercentages[2] must be larger than the checkpoint before it (50), got 40",
+                "instanceRefreshCheckpointPercentages[3] is required",
+                "instanceRefreshCheckpointPercentages[4] must be between 1 and 100, got 101",
+                "instanceRefreshCheckpointDelaySeconds must be between 0 and 172800, got 172801"));
+    assertThatThrownBy(() -> platform().instanceRefreshCheckpointDelaySeconds(60).build())
+        .hasMessage("Ec2ClusterProps.instanceRefreshCheckpointDelaySeconds applies only with"
+            + " instanceRefreshCheckpointPercentages; set that too or remove instanceRefreshCheckpointDelaySeconds,"
+            + " got 60");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {-1, 366})
+  void fails_maxInstanceLifetimeOutOfRange(int days) {
+    assertThatThrownBy(() -> platform().maxInstanceLifetimeDays(days).build())
+        .hasMessage("Ec2ClusterProps.maxInstanceLifetimeDays must be 0 (no limit) or between 1 and 365, got " + days);
+  }
+
+  @Test
+  void toBuilder_spotTeardown_buildsEqualPropsAndDropsDependentSettings() {
+    Ec2ClusterProps props = spotTeardownProps();
+    assertThat(props.toBuilder().build()).isEqualTo(props).hasSameHashCodeAs(props);
+    assertThat(props.toString()).contains("instanceTypes=[m6i.large, m5.large, m6a.large]", "teardown=true");
+    // A copy that drops the mix must drop its Spot settings too: they would be silently ignored otherwise.
+    assertThatThrownBy(() -> props.toBuilder().instanceTypes(null).build())
+        .hasMessageStartingWith("Ec2ClusterProps.onDemandBaseCapacity applies only with instanceTypes");
+    Ec2ClusterProps single = props.toBuilder().instanceTypes(null).onDemandBaseCapacity(null)
+        .onDemandPercentageAboveBase(null).build();
+    assertThat(single.instanceType()).isEqualTo("t3.medium");
+  }
+
+  @Test
+  void toBuilder_defaults_dependentDefaultsNotCopied() {
+    // Defaults of settings that need another one stay unset in the builder, so the copy may turn that one off.
+    Ec2ClusterProps copy = Ec2ClusterProps.of("platform", "eu-west-1", VPC).toBuilder().instanceRefresh(false)
+        .instanceTypes(List.of("m5.large")).build();
+    assertThat(copy.instanceRefresh()).isFalse();
+    assertThat(copy.instanceType()).isEqualTo("m5.large");
   }
 
   @Test
