@@ -1,0 +1,160 @@
+package com.acme.platform.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every exit status the README documents for {@code ./platform}, each through the script as a user runs it, with
+ * what it prints. None of them may show a Java or Maven stack trace.
+ */
+class LauncherExitStatusTest {
+  private static final Map<String, String> NO_ENV = Map.of();
+
+  @Test
+  void synth_exit0_writesEveryStackUnderTheRoot(@TempDir Path tmp) throws Exception {
+    Path root = Roots.copyOfReference(tmp);
+
+    LauncherRun run = LauncherRun.platform(NO_ENV, "synth", "--root", root.toString());
+
+    assertThat(run.exitCode()).as(run.describe()).isZero();
+    assertThat(run.out()).contains("platform-staging", "platform-production", "registry");
+    assertThat(root.resolve("cdktf.out/stacks/platform-staging/cdk.tf.json")).isRegularFile();
+    assertThat(run.err()).as(run.describe()).isEmpty();
+  }
+
+  @Test
+  void synth_badEnvironmentFile_exit1_printsTheProblemExactly(@TempDir Path tmp) throws Exception {
+    Path root = Roots.copyOfReference(tmp);
+    Path staging = root.resolve("environments/staging.json");
+    String text = Files.readString(staging);
+    Files.writeString(staging, text.substring(0, text.indexOf("\"clusters\": [") + "\"clusters\": [".length()));
+
+    LauncherRun run = LauncherRun.platform(NO_ENV, "synth", "--root", root.toString());
+
+    assertThat(run.exitCode()).as(run.describe()).isEqualTo(1);
+    assertThat(run.err()).isEqualTo("""
+        1 problem in the platform configuration:
+          environments/staging.json: malformed JSON (line 20, column 16): the file ends before the list opened at \
+        line 20, column 15 (clusters) is closed
+        Nothing was written.
+        """);
+    assertThat(run.out()).isEmpty();
+    assertThat(root.resolve("cdktf.out")).doesNotExist();
+  }
+
+  @Test
+  void synth_unknownEnvironment_exit2(@TempDir Path tmp) throws Exception {
+    Path root = Roots.copyOfReference(tmp);
+
+    LauncherRun run = LauncherRun.platform(NO_ENV, "synth", "--root", root.toString(), "qa");
+
+    assertThat(run.exitCode()).as(run.describe()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("unknown environment [qa]; environments/ has [production, staging]\n");
+  }
+
+  @Test
+  void unknownCommand_exit2() throws Exception {
+    LauncherRun run = LauncherRun.platform(NO_ENV, "synthesize");
+
+    assertThat(run.exitCode()).as(run.describe()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("platform: unknown command \"synthesize\"; use synth, check, apply, migrate or"
+        + " bootstrap-synth\n");
+  }
+
+  @Test
+  void rootWithoutEnvironments_exit2(@TempDir Path tmp) throws Exception {
+    LauncherRun run = LauncherRun.platform(NO_ENV, "synth", "--root", tmp.toString());
+
+    assertThat(run.exitCode()).as(run.describe()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("platform: --root " + tmp + ": no environments/ folder there; a root holds"
+        + " environments/ and task-definitions/\n");
+  }
+
+  @Test
+  void apply_unknownBucket_exit2_beforeAnyTerraform(@TempDir Path tmp) throws Exception {
+    Path root = Roots.copyOfReference(tmp);
+
+    LauncherRun run = LauncherRun.platform(NO_ENV, "apply", "--root", root.toString(), "--bucket=nope");
+
+    assertThat(run.exitCode()).as(run.describe()).isEqualTo(2);
+    assertThat(run.err()).startsWith("--bucket=nope is not a stateBucket of environments/*.json; known buckets: [");
+  }
+
+  @Test
+  void synth_withoutNode_exit3(@TempDir Path tmp) throws Exception {
+    Path bin = Files.createDirectories(tmp.resolve("bin"));
+    // A PATH with what the script and java need, and no node.
+    for (String tool : new String[] {"java", "dirname", "find", "head", "cat", "rm", "mv", "sed", "mktemp", "tr",
+        "grep"}) {
+      Path found = which(tool);
+      Files.createSymbolicLink(bin.resolve(tool), found);
+    }
+
+    LauncherRun run = LauncherRun.platform(Map.of("PATH", bin.toString()), "synth");
+
+    assertThat(run.exitCode()).as(run.describe()).isEqualTo(3);
+    assertThat(run.err()).isEqualTo("platform: node not found on the PATH: install Node.js 18 or 20; cdktf runs the"
+        + " constructs in Node.js (README.md, Prerequisites)\n");
+  }
+
+  @Test
+  void check_withoutTerraform_exit3(@TempDir Path tmp) throws Exception {
+    Path root = Roots.copyOfReference(tmp.resolve("root"));
+
+    LauncherRun run = LauncherRun.platform(Map.of("TERRAFORM", tmp.resolve("no-terraform").toString()),
+        "check", "--root", root.toString(), "staging");
+
+    assertThat(run.exitCode()).as(run.describe()).isEqualTo(3);
+    assertThat(run.err()).startsWith("cannot run the check: ");
+    assertThat(run.err().lines().count()).as(run.describe()).isEqualTo(1);
+  }
+
+  @Test
+  void failedBuild_exit4_showsMavensOutputOnlyThen(@TempDir Path tmp) throws Exception {
+    // A repository copy without a build, and an mvn that fails: the first run must build, and say why it stopped.
+    Path repo = Files.createDirectories(tmp.resolve("repo"));
+    Files.copy(LauncherRun.repo().resolve("platform"), repo.resolve("platform"));
+    Roots.copyOfReference(repo);
+    Path bin = Files.createDirectories(tmp.resolve("bin"));
+    Path mvn = bin.resolve("mvn");
+    Files.writeString(mvn, "#!/bin/sh\necho '[ERROR] COMPILATION ERROR: Main.java:[1,1] class expected'\nexit 1\n");
+    mvn.toFile().setExecutable(true);
+
+    LauncherRun run = LauncherRun.of(repo.resolve("platform"), repo,
+        Map.of("PATH", bin + ":" + System.getenv("PATH")), "synth");
+
+    assertThat(run.exitCode()).as(run.describe()).isEqualTo(4);
+    assertThat(run.err()).isEqualTo("""
+        platform: building with Maven (first run or changed sources; about a minute) ...
+        [ERROR] COMPILATION ERROR: Main.java:[1,1] class expected
+        platform: the build failed; Maven's output is above
+        """);
+  }
+
+  @Test
+  void userMistakes_neverShowAStackTrace(@TempDir Path tmp) throws Exception {
+    Path root = Roots.copyOfReference(tmp);
+    Files.writeString(root.resolve("task-definitions/api.json"), "{\"name\": \"api\"}");
+
+    LauncherRun run = LauncherRun.platform(NO_ENV, "synth", "--root", root.toString(), "staging,production");
+
+    assertThat(run.exitCode()).as(run.describe()).isEqualTo(1);
+    assertThat(LauncherRun.JAVA_OR_MAVEN_LEAK.matcher(run.out() + run.err()).find()).as(run.describe()).isFalse();
+  }
+
+  private static Path which(String tool) {
+    for (String dir : System.getenv("PATH").split(":")) {
+      Path candidate = Path.of(dir, tool);
+      if (Files.isExecutable(candidate)) {
+        return candidate;
+      }
+    }
+    throw new AssertionError(tool + " is not on the PATH of the test");
+  }
+}
