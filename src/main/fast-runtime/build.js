@@ -111,7 +111,8 @@ async function main() {
   })(unpacked);
   if (tarballs.length === 0) fail(`no *.jsii.tgz under ${unpacked}`);
   const inputs = crypto.createHash('sha256').update(LAYOUT);
-  for (const t of [...tarballs.sort(), path.join(jsiiDir, 'lib', 'program.js'), __filename]) inputs.update(fs.readFileSync(t));
+  const sources = fs.readdirSync(__dirname).sort().map((f) => path.join(__dirname, f));
+  for (const t of [...tarballs.sort(), path.join(jsiiDir, 'lib', 'program.js'), ...sources]) inputs.update(fs.readFileSync(t));
   const key = inputs.digest('hex');
   if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === key) {
     console.log('fast runtime: up to date');

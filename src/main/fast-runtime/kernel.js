@@ -11,23 +11,43 @@ const TESTED_NODE_MAJORS = [18, 20, 22];
 const major = Number(process.versions.node.split('.')[0]);
 const cacheRoot = path.join(__dirname, 'package-cache');
 
-function fallBack(reason) {
-  // A raw stderr line: the Java side prints lines that are not jsii console frames as they are.
-  fs.writeSync(2, `platform: fast path off (${reason}); using jsii's own runtime\n`);
-  require('./plain/bin/jsii-runtime.js');
+// The Java side decodes stderr lines of the form {"stdout"|"stderr": base64} into its own streams: the same frames
+// jsii's wrapper writes for its kernel's console output. Each frame stays under PIPE_BUF (4096 bytes), so that it
+// reaches the Java side in one piece: that side prints a line it cannot decode as it is.
+const FRAME_BYTES = 3000;
+
+// fd 2 may be non-blocking (Node makes pipes so once process.stderr is touched): write until every byte is out.
+function writeFully(fd, buffer) {
+  let written = 0;
+  while (written < buffer.length) {
+    try {
+      written += fs.writeSync(fd, buffer, written);
+    } catch (e) {
+      if (e.code !== 'EAGAIN') throw e;
+    }
+  }
 }
 
-// The Java side decodes stderr lines of the form {"stdout"|"stderr": base64} into its own streams: the same frames
-// jsii's wrapper writes for its kernel's console output. stdout itself now carries the protocol, so nothing else may
-// write there.
+function writeFrames(key, bytes) {
+  for (let start = 0; start < bytes.length; start += FRAME_BYTES) {
+    const frame = { [key]: bytes.subarray(start, start + FRAME_BYTES).toString('base64') };
+    writeFully(2, Buffer.from(`${JSON.stringify(frame)}\n`));
+  }
+}
+
+// stdout now carries the protocol, so nothing else may write there.
 function relayAsFrames(stream, key) {
   stream.write = (chunk, encoding, callback) => {
-    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk), typeof encoding === 'string' ? encoding : 'utf8');
-    fs.writeSync(2, `${JSON.stringify({ [key]: bytes.toString('base64') })}\n`);
+    writeFrames(key, Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk), typeof encoding === 'string' ? encoding : 'utf8'));
     const done = typeof encoding === 'function' ? encoding : callback;
     if (typeof done === 'function') process.nextTick(done);
     return true;
   };
+}
+
+function fallBack(reason) {
+  writeFrames('stderr', Buffer.from(`platform: fast path off (${reason}); using jsii's own runtime\n`));
+  require('./plain/bin/jsii-runtime.js');
 }
 
 if (!TESTED_NODE_MAJORS.includes(major)) {

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,13 +91,7 @@ class LauncherExitStatusTest {
 
   @Test
   void synth_withoutNode_exit3(@TempDir Path tmp) throws Exception {
-    Path bin = Files.createDirectories(tmp.resolve("bin"));
-    // A PATH with what the script and java need, and no node.
-    for (String tool : new String[] {"java", "dirname", "find", "head", "cat", "rm", "mv", "sed", "mktemp", "tr",
-        "grep"}) {
-      Path found = which(tool);
-      Files.createSymbolicLink(bin.resolve(tool), found);
-    }
+    Path bin = pathWith(tmp, "java");
 
     LauncherRun run = LauncherRun.platform(Map.of("PATH", bin.toString()), "synth");
 
@@ -106,13 +103,15 @@ class LauncherExitStatusTest {
   @Test
   void check_withoutTerraform_exit3(@TempDir Path tmp) throws Exception {
     Path root = Roots.copyOfReference(tmp.resolve("root"));
+    Map<String, String> env = new HashMap<>();
+    env.put("PATH", pathWith(tmp, "java", "node").toString());
+    env.put("TERRAFORM", null);
 
-    LauncherRun run = LauncherRun.platform(Map.of("TERRAFORM", tmp.resolve("no-terraform").toString()),
-        "check", "--root", root.toString(), "staging");
+    LauncherRun run = LauncherRun.platform(env, "check", "--root", root.toString(), "staging");
 
     assertThat(run.exitCode()).as(run.describe()).isEqualTo(3);
-    assertThat(run.err()).startsWith("cannot run the check: ");
-    assertThat(run.err().lines().count()).as(run.describe()).isEqualTo(1);
+    assertThat(run.err()).isEqualTo("cannot run the check: terraform not found: install Terraform 1.10 or later on"
+        + " the PATH, or set TERRAFORM to its path\n");
   }
 
   @Test
@@ -146,6 +145,18 @@ class LauncherExitStatusTest {
 
     assertThat(run.exitCode()).as(run.describe()).isEqualTo(1);
     assertThat(LauncherRun.JAVA_OR_MAVEN_LEAK.matcher(run.out() + run.err()).find()).as(run.describe()).isFalse();
+  }
+
+  /** A folder for PATH with the tools the script itself uses plus {@code tools}, and nothing else. */
+  private static Path pathWith(Path tmp, String... tools) throws IOException {
+    Path bin = Files.createDirectories(tmp.resolve("bin"));
+    List<String> all = new ArrayList<>(List.of("dirname", "find", "head", "cat", "rm", "mv", "sed", "mktemp", "tr",
+        "grep"));
+    all.addAll(List.of(tools));
+    for (String tool : all) {
+      Files.createSymbolicLink(bin.resolve(tool), which(tool));
+    }
+    return bin;
   }
 
   private static Path which(String tool) {
