@@ -47,6 +47,8 @@ function relayAsFrames(stream, key) {
 
 function fallBack(reason) {
   writeFrames('stderr', Buffer.from(`platform: fast path off (${reason}); using jsii's own runtime\n`));
+  // The launcher may have put tarballs.jar's stand-ins on the classpath: only the prepared entries know them.
+  if (fs.existsSync(path.join(cacheRoot, '.complete'))) process.env.JSII_RUNTIME_PACKAGE_CACHE_ROOT = cacheRoot;
   require('./plain/bin/jsii-runtime.js');
 }
 

@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -51,67 +53,47 @@ class LauncherExitStatusTest {
     assertThat(root.resolve("cdktf.out")).doesNotExist();
   }
 
-  @Test
-  void synth_unknownEnvironment_exit2(@TempDir Path tmp) throws Exception {
-    Path root = Roots.copyOfReference(tmp);
+  /** Usage errors: {@code {root}} in the arguments is a copy of the reference inputs, {@code {empty}} a folder. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "synth --root {root} qa | unknown environment [qa]; environments/ has [production, staging]",
+      "synthesize | platform: unknown command \"synthesize\"; use synth, check, apply, migrate or bootstrap-synth",
+      "synth --root {empty} | platform: --root {empty}: no environments/ folder there; a root holds environments/"
+          + " and task-definitions/",
+      "apply --root {root} --bucket=nope | --bucket=nope is not a stateBucket of environments/*.json; known buckets:"
+          + " [acme-platform-tfstate-200000000001, acme-platform-tfstate-300000000001,"
+          + " acme-platform-tfstate-400000000001]",
+  })
+  void usageError_exit2_oneLineSayingWhatIsAllowed(String args, String expected, @TempDir Path tmp)
+      throws Exception {
+    Path root = Roots.copyOfReference(tmp.resolve("root"));
+    Path empty = Files.createDirectories(tmp.resolve("empty"));
+    String[] words = args.replace("{root}", root.toString()).replace("{empty}", empty.toString()).split(" ");
 
-    LauncherRun run = LauncherRun.platform(NO_ENV, "synth", "--root", root.toString(), "qa");
-
-    assertThat(run.exitCode()).as(run.describe()).isEqualTo(2);
-    assertThat(run.err()).isEqualTo("unknown environment [qa]; environments/ has [production, staging]\n");
-  }
-
-  @Test
-  void unknownCommand_exit2() throws Exception {
-    LauncherRun run = LauncherRun.platform(NO_ENV, "synthesize");
-
-    assertThat(run.exitCode()).as(run.describe()).isEqualTo(2);
-    assertThat(run.err()).isEqualTo("platform: unknown command \"synthesize\"; use synth, check, apply, migrate or"
-        + " bootstrap-synth\n");
-  }
-
-  @Test
-  void rootWithoutEnvironments_exit2(@TempDir Path tmp) throws Exception {
-    LauncherRun run = LauncherRun.platform(NO_ENV, "synth", "--root", tmp.toString());
+    LauncherRun run = LauncherRun.platform(NO_ENV, words);
 
     assertThat(run.exitCode()).as(run.describe()).isEqualTo(2);
-    assertThat(run.err()).isEqualTo("platform: --root " + tmp + ": no environments/ folder there; a root holds"
-        + " environments/ and task-definitions/\n");
+    assertThat(run.err()).isEqualTo(expected.replace("{empty}", empty.toString()) + "\n");
   }
 
-  @Test
-  void apply_unknownBucket_exit2_beforeAnyTerraform(@TempDir Path tmp) throws Exception {
-    Path root = Roots.copyOfReference(tmp);
-
-    LauncherRun run = LauncherRun.platform(NO_ENV, "apply", "--root", root.toString(), "--bucket=nope");
-
-    assertThat(run.exitCode()).as(run.describe()).isEqualTo(2);
-    assertThat(run.err()).startsWith("--bucket=nope is not a stateBucket of environments/*.json; known buckets: [");
-  }
-
-  @Test
-  void synth_withoutNode_exit3(@TempDir Path tmp) throws Exception {
-    Path bin = pathWith(tmp, "java");
-
-    LauncherRun run = LauncherRun.platform(Map.of("PATH", bin.toString()), "synth");
-
-    assertThat(run.exitCode()).as(run.describe()).isEqualTo(3);
-    assertThat(run.err()).isEqualTo("platform: node not found on the PATH: install Node.js 18 or 20; cdktf runs the"
-        + " constructs in Node.js (README.md, Prerequisites)\n");
-  }
-
-  @Test
-  void check_withoutTerraform_exit3(@TempDir Path tmp) throws Exception {
+  /** A missing tool: the PATH holds only the script's own tools plus {@code onPath}; {@code {root}} as above. */
+  @ParameterizedTest(name = "{1} with only {0}")
+  @CsvSource(delimiter = '|', value = {
+      "java | synth | platform: node not found on the PATH: install Node.js 18 or 20; cdktf runs the constructs in"
+          + " Node.js (README.md, Prerequisites)",
+      "java node | check --root {root} staging | cannot run the check: terraform not found: install Terraform 1.10 or"
+          + " later on the PATH, or set TERRAFORM to its path",
+  })
+  void missingTool_exit3(String onPath, String args, String expected, @TempDir Path tmp) throws Exception {
     Path root = Roots.copyOfReference(tmp.resolve("root"));
     Map<String, String> env = new HashMap<>();
-    env.put("PATH", pathWith(tmp, "java", "node").toString());
+    env.put("PATH", pathWith(tmp, onPath.split(" ")).toString());
     env.put("TERRAFORM", null);
 
-    LauncherRun run = LauncherRun.platform(env, "check", "--root", root.toString(), "staging");
+    LauncherRun run = LauncherRun.platform(env, args.replace("{root}", root.toString()).split(" "));
 
     assertThat(run.exitCode()).as(run.describe()).isEqualTo(3);
-    assertThat(run.err()).isEqualTo("cannot run the check: terraform not found: install Terraform 1.10 or later on"
-        + " the PATH, or set TERRAFORM to its path\n");
+    assertThat(run.err()).isEqualTo(expected + "\n");
   }
 
   @Test
