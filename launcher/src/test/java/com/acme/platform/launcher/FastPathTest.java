@@ -1,0 +1,86 @@
+package com.acme.platform.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The fast path writes exactly what jsii's own runtime writes, and steps aside with a one-line note when it cannot
+ * apply.
+ */
+class FastPathTest {
+  private static final Path FAST_RUNTIME = LauncherRun.repo().resolve("src/target/fast-runtime");
+
+  @Test
+  void fastAndPlainPath_writeTheSameBytes(@TempDir Path tmp) throws Exception {
+    Path fastRoot = Roots.copyOfReference(tmp.resolve("fast"));
+    Path plainRoot = Roots.copyOfReference(tmp.resolve("plain"));
+
+    LauncherRun fast = LauncherRun.platform(Map.of(), "synth", "--root", fastRoot.toString());
+    LauncherRun plain = LauncherRun.platform(Map.of("PLATFORM_FAST", "0"), "synth", "--root", plainRoot.toString());
+
+    assertThat(fast.exitCode()).as(fast.describe()).isZero();
+    assertThat(plain.exitCode()).as(plain.describe()).isZero();
+    assertSameFiles(fastRoot.resolve("cdktf.out"), plainRoot.resolve("cdktf.out"));
+  }
+
+  @Test
+  void fastRuntimeWithoutPreparedPackages_fallsBackWithOneNote_sameBytes(@TempDir Path tmp) throws Exception {
+    // The fast runtime without its package-cache/ (as if that build step had not run): jsii's own runtime takes over.
+    Path runtime = tmp.resolve("fast-runtime");
+    copy(FAST_RUNTIME, runtime, p -> !p.startsWith(FAST_RUNTIME.resolve("package-cache")));
+    Path fallbackRoot = Roots.copyOfReference(tmp.resolve("fallback"));
+    Path plainRoot = Roots.copyOfReference(tmp.resolve("plain"));
+
+    LauncherRun fallback = LauncherRun.platform(Map.of("JSII_RUNTIME", runtime.resolve("jsii-runtime").toString()),
+        "synth", "--root", fallbackRoot.toString());
+    LauncherRun plain = LauncherRun.platform(Map.of("PLATFORM_FAST", "0"), "synth", "--root", plainRoot.toString());
+
+    assertThat(fallback.exitCode()).as(fallback.describe()).isZero();
+    assertThat(fallback.err()).isEqualTo("platform: fast path off (no prepared packages in "
+        + runtime.resolve("package-cache") + "); using jsii's own runtime\n");
+    assertSameFiles(fallbackRoot.resolve("cdktf.out"), plainRoot.resolve("cdktf.out"));
+  }
+
+  @Test
+  void fastRuntime_relaysConsoleOutputOfTheKernelLikeJsiisWrapper(@TempDir Path tmp) throws Exception {
+    // jsii's own debug output is the kernel writing to its stderr: it must reach the user's stderr decoded, and the
+    // protocol on stdout must survive it (the synth still succeeds).
+    Path root = Roots.copyOfReference(tmp);
+    Map<String, String> env = new HashMap<>();
+    env.put("JSII_DEBUG", "1");
+
+    LauncherRun run = LauncherRun.platform(env, "synth", "--root", root.toString(), "staging");
+
+    assertThat(run.exitCode()).as(run.describe()).isZero();
+    assertThat(run.err()).contains("[@jsii/kernel] load").doesNotContain("{\"stderr\":");
+  }
+
+  private static void assertSameFiles(Path actual, Path expected) {
+    Map<String, byte[]> fastFiles = Roots.contents(actual);
+    Map<String, byte[]> plainFiles = Roots.contents(expected);
+    assertThat(fastFiles.keySet()).isEqualTo(plainFiles.keySet())
+        .contains("manifest.json", "stacks/registry/cdk.tf.json", "stacks/platform-staging/cdk.tf.json");
+    fastFiles.forEach((file, bytes) -> assertThat(bytes).as(file).isEqualTo(plainFiles.get(file)));
+  }
+
+  private static void copy(Path from, Path to, java.util.function.Predicate<Path> include) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path p : files.filter(include).toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,163 @@
+'use strict';
+// Build step of the fast jsii runtime (run by src/pom.xml at prepare-package): node build.js <unpacked> <out>
+//   <unpacked>: the jsii-runtime jar's software/amazon/jsii/{bin,lib} and every *.jsii.tgz of the jsii jars
+//   <out>:      what kernel.js needs at run time:
+//     plain/           jsii's own runtime, unchanged (the fallback)
+//     program.js       jsii's kernel with its protocol on stdin/stdout instead of fd 3
+//     package-cache/   each tarball extracted once, where jsii's package cache looks for it (below)
+//     tarballs.jar     a small stand-in for each tarball, at the tarball's resource path (below)
+// Everything comes from jars Maven already resolved; nothing is downloaded.
+const fs = require('fs');
+const path = require('path');
+const crypto = require('crypto');
+const { execFileSync } = require('child_process');
+const { Worker } = require('worker_threads');
+
+const [unpacked, out] = process.argv.slice(2).map((p) => path.resolve(p));
+const jsiiDir = path.join(unpacked, 'software', 'amazon', 'jsii');
+// Bump when the layout of <out> changes, so that an old <out> is rebuilt rather than reused.
+const LAYOUT = 'fast-runtime-1';
+
+function fail(message) {
+  console.error(`build.js: ${message}`);
+  process.exit(1);
+}
+
+function copyTree(from, to) {
+  fs.cpSync(from, to, { recursive: true });
+}
+
+/** The kernel reads and writes its protocol on fd 3, which only jsii's wrapper process provides. */
+function patchProgram(source) {
+  const channel = 'readFD:3,writeFD:3';
+  const count = source.split(channel).length - 1;
+  if (count !== 1) {
+    fail(`expected "${channel}" once in jsii's program.js, found it ${count} times: a jsii-runtime version this step does not know`);
+  }
+  return source.replace(channel, 'readFD:0,writeFD:1');
+}
+
+/** The assembly features the kernel accepts, read from the kernel itself so that the index matches it. */
+function supportedFeatures(source) {
+  const match = /ASSEMBLY_SUPPORTED_FEATURES=(\[[^\]]*\])/.exec(source);
+  if (!match) fail('cannot find ASSEMBLY_SUPPORTED_FEATURES in program.js');
+  return JSON.parse(match[1]);
+}
+
+/** jsii's package cache key: sha256 of the tarball's bytes, then "\0" + name and "\0" + version. */
+function cacheDigest(tarball, name, version) {
+  const hash = crypto.createHash('sha256').update(fs.readFileSync(tarball));
+  for (const part of [name, version]) hash.update('\0').update(part);
+  return hash.digest('hex');
+}
+
+const REEXPORT = /^exports\.([A-Za-z_$][\w$]*) = require\("(\.\/[^"]+)"\);$/;
+
+/**
+ * A provider's lib/index.js is one `exports.x = require("./x");` line per resource (about 1,800 for AWS); each
+ * becomes a getter that requires its module on first access, so a program pays only for the resources it uses.
+ * Returns null when the file has any other statement: such an index is kept as it is.
+ */
+function lazyIndex(source) {
+  const lines = source.split('\n');
+  let reexports = 0;
+  const rewritten = lines.map((line) => {
+    const match = REEXPORT.exec(line);
+    if (!match) return line;
+    reexports += 1;
+    const [, name, file] = match;
+    return `Object.defineProperty(exports, ${JSON.stringify(name)}, { configurable: true, enumerable: true, get() {`
+      + ` const value = require(${JSON.stringify(file)});`
+      + ` Object.defineProperty(exports, ${JSON.stringify(name)}, { value, configurable: true, enumerable: true, writable: true });`
+      + ' return value; } });';
+  });
+  const other = lines.filter((l) => !REEXPORT.test(l) && !/^\s*$/.test(l) && !/^("use strict";|\/\*\*|\s\*|\s\*\/|Object\.defineProperty\(exports, "__esModule", \{ value: true \}\);|exports\.[\w$]+ = (exports\.[\w$]+ = )*void 0;|\/\/)/.test(l));
+  return reexports > 100 && other.length === 0 ? rewritten.join('\n') : null;
+}
+
+function buildIndex(packageDir, features) {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(path.join(out, 'program-dir', 'runtime-index-worker.js'), { workerData: { packageDir, supportedFeatures: features } });
+    worker.on('message', (m) => m && m.error && reject(new Error(m.error)));
+    worker.on('error', reject);
+    worker.on('exit', resolve);
+  });
+}
+
+/**
+ * jsii's Java side copies each package's tarball out of its jar into a temporary file on every run (30 MB for the
+ * AWS provider), and the kernel hashes that file to find its cache entry. tarballs.jar, put before the jsii jars on
+ * the fast path's classpath, holds a few bytes at the same resource path instead; the entry for those bytes is the
+ * prepared package (a link to the entry of the real tarball). The kernel only reads a tarball on a cache miss.
+ */
+function standIn(tarball, name, version, realEntry, cacheRoot, standIns) {
+  const bytes = Buffer.from(`${name}@${version} is prepared in ${path.relative(cacheRoot, realEntry)}\n`);
+  const file = path.join(standIns, path.relative(unpacked, tarball));
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, bytes);
+  const entry = path.join(cacheRoot, ...name.split('/'), version, cacheDigest(file, name, version));
+  fs.symlinkSync(path.basename(realEntry), entry);
+}
+
+async function prepareEntry(tarball, cacheRoot, features, standIns) {
+  const staging = fs.mkdtempSync(path.join(cacheRoot, '.extract-'));
+  execFileSync('tar', ['-xzf', tarball, '-C', staging, '--strip-components=1', '--no-same-owner']);
+  const { name, version } = JSON.parse(fs.readFileSync(path.join(staging, 'package.json'), 'utf8'));
+  const entry = path.join(cacheRoot, ...name.split('/'), version, cacheDigest(tarball, name, version));
+  const index = path.join(staging, 'lib', 'index.js');
+  const lazy = fs.existsSync(index) ? lazyIndex(fs.readFileSync(index, 'utf8')) : null;
+  if (lazy) fs.writeFileSync(index, lazy);
+  fs.chmodSync(staging, 0o755);
+  await buildIndex(staging, features);
+  fs.writeFileSync(path.join(staging, '.jsii-runtime-package-cache'), '');
+  fs.mkdirSync(path.dirname(entry), { recursive: true });
+  fs.rmSync(entry, { recursive: true, force: true });
+  fs.renameSync(staging, entry);
+  standIn(tarball, name, version, entry, cacheRoot, standIns);
+  console.log(`fast runtime: ${name}@${version}${lazy ? ', resource modules loaded on first use' : ''}`);
+}
+
+async function main() {
+  const stamp = path.join(out, 'package-cache', '.complete');
+  const tarballs = [];
+  (function walk(dir) {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p); else if (e.name.endsWith('.jsii.tgz')) tarballs.push(p);
+    }
+  })(unpacked);
+  if (tarballs.length === 0) fail(`no *.jsii.tgz under ${unpacked}`);
+  const inputs = crypto.createHash('sha256').update(LAYOUT);
+  const sources = fs.readdirSync(__dirname).sort().map((f) => path.join(__dirname, f));
+  for (const t of [...tarballs.sort(), path.join(jsiiDir, 'lib', 'program.js'), ...sources]) inputs.update(fs.readFileSync(t));
+  const key = inputs.digest('hex');
+  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === key) {
+    console.log('fast runtime: up to date');
+    return;
+  }
+  fs.rmSync(out, { recursive: true, force: true });
+  fs.mkdirSync(out, { recursive: true });
+  copyTree(path.join(jsiiDir, 'bin'), path.join(out, 'plain', 'bin'));
+  copyTree(path.join(jsiiDir, 'lib'), path.join(out, 'plain', 'lib'));
+  const program = fs.readFileSync(path.join(jsiiDir, 'lib', 'program.js'), 'utf8');
+  // program.js finds runtime-index-worker.js next to itself.
+  fs.mkdirSync(path.join(out, 'program-dir'));
+  fs.writeFileSync(path.join(out, 'program-dir', 'program.js'), patchProgram(program));
+  fs.copyFileSync(path.join(jsiiDir, 'lib', 'runtime-index-worker.js'), path.join(out, 'program-dir', 'runtime-index-worker.js'));
+  for (const file of ['kernel.js', 'jsii-runtime']) {
+    fs.copyFileSync(path.join(__dirname, file), path.join(out, file));
+  }
+  fs.chmodSync(path.join(out, 'jsii-runtime'), 0o755);
+  const cacheRoot = path.join(out, 'package-cache');
+  fs.mkdirSync(cacheRoot);
+  const features = supportedFeatures(program);
+  const standIns = path.join(out, 'tarballs');
+  for (const tarball of tarballs) await prepareEntry(tarball, cacheRoot, features, standIns);
+  // The JDK's jar tool: the build runs on a JDK anyway.
+  const jarTool = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'jar') : 'jar';
+  execFileSync(fs.existsSync(jarTool) ? jarTool : 'jar', ['--create', '--no-manifest', '--file', path.join(out, 'tarballs.jar'), '-C', standIns, '.']);
+  fs.rmSync(standIns, { recursive: true });
+  fs.writeFileSync(stamp, key);
+}
+
+main().catch((e) => fail(e.stack || String(e)));
