@@ -39,6 +39,11 @@ public final class EnvironmentStack extends PlatformStack {
   private final List<Runnable> pendingDns = new ArrayList<>();
   /** Legacy addresses that already have their {@code moved} block (one each, however many services share it). */
   private final Set<String> movedFrom = new HashSet<>();
+  /**
+   * The {@code moved} blocks, written as an override: cdktf's own {@code moveFromId} adds a synth-time check that
+   * runs {@code terraform version}, which would make synthesizing depend on Terraform being installed.
+   */
+  private final List<Map<String, String>> moved = new ArrayList<>();
 
   /**
    * Builds the environment's stack.
@@ -81,6 +86,9 @@ public final class EnvironmentStack extends PlatformStack {
       addService(inputs, i, env.services().get(i), errors);
     }
     pendingDns.forEach(Runnable::run);
+    if (!moved.isEmpty()) {
+      addOverride("moved", moved);
+    }
     addOutputs();
   }
 
@@ -127,7 +135,8 @@ public final class EnvironmentStack extends PlatformStack {
       // Only the dynamic-port rule existed before (one per cluster and load balancer); fixed ports are new.
       String legacy = LegacyAddresses.clusterIngress(s.cluster(), r.loadBalancer());
       if (rule != null && inputs.routedPortIsDynamic(s) && movedFrom.add(legacy)) {
-        rule.moveFromId(legacy);
+        moved.add(Map.of("from", legacy, "to", VpcSecurityGroupIngressRule.TF_RESOURCE_TYPE + "."
+            + rule.getFriendlyUniqueId()));
       }
       if (r.targetRequestsPerTarget() != null) {
         errors.attempt(inputs.serviceOrigin(index, s), () -> service.scaleOnRequestsPerTarget(alb, target,
