@@ -461,6 +461,19 @@ class Ec2ServiceTest {
   }
 
   @Test
+  void fails_attachTo_sixthTargetGroup() {
+    Synth.stack(stack -> {
+      Ec2Service service = new Ec2Service(stack, "Orders", required().build());
+      for (int i = 0; i < 5; i++) {
+        service.attachTo(new TargetGroupRef(TARGET_GROUP.replace("orders/", "orders" + i + "/"), ALB), "web", 8080);
+      }
+      assertThatThrownBy(() -> service.attachTo(TARGET, "web", 8080)).isInstanceOf(InvalidPropsException.class)
+          .hasMessage("Ec2Service 'test/Orders'.attachTo can attach at most 5 target groups to one service (an ECS"
+              + " limit), got a sixth");
+    });
+  }
+
+  @Test
   void grantPull_sameStack_inlinePolicyOnTheRole() {
     JsonNode grant = fixedExternal.only("aws_iam_role_policy");
     assertThat(grant.get("role").asText()).contains("aws_iam_role.Orders_ExecutionRole");
