@@ -13,6 +13,7 @@ import com.acme.platform.constructs.state.RemoteStateProps;
 import com.hashicorp.cdktf.TerraformStack;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import software.constructs.Construct;
 
 /**
@@ -59,28 +60,16 @@ public final class PlatformApp {
     EnvironmentConfig first = config.environments().get(0);
     EnvironmentConfig.RegistryConfig registry = first.registry();
     RegistryStack registryStack = new RegistryStack(app, registry, config, errors);
-    BuiltStack registryBuilt = errors.attempt(StateBackends.registryOrigin(first), () -> attach(registryStack,
-        RegistryStack.NAME, StateBackends.registry(registry)));
-    // Then the bucket's full S3 name rules (backend-bootstrap creates it with them), which tell the user before
-    // bootstrap does; only for a name the backend accepted, so that one mistake gives one message.
-    if (registryBuilt != null) {
-      built.add(registryBuilt);
-      errors.attempt(PropsOrigin.of(PlatformConfig.fileOf(first), "registry.stateBucket")
-          .field("bucketName", "registry.stateBucket"), () -> StateBackends.bucket(registry.stateBucket()));
-    }
+    attach(errors, built, registryStack, RegistryStack.NAME, StateBackends.registryOrigin(first),
+        () -> StateBackends.registry(registry), PlatformConfig.fileOf(first), "registry.stateBucket");
     for (EnvironmentConfig env : config.environments()) {
       if (!selected.isEmpty() && !selected.contains(env.name())) {
         continue;
       }
       String name = stackName(env.name());
       EnvironmentStack stack = new EnvironmentStack(app, name, env, config, errors);
-      BuiltStack environmentBuilt = errors.attempt(StateBackends.environmentOrigin(env), () -> attach(stack, name,
-          StateBackends.environment(env)));
-      if (environmentBuilt != null) {
-        built.add(environmentBuilt);
-        errors.attempt(PropsOrigin.of(PlatformConfig.fileOf(env), "stateBucket").field("bucketName", "stateBucket"),
-            () -> StateBackends.bucket(env.stateBucket()));
-      }
+      attach(errors, built, stack, name, StateBackends.environmentOrigin(env), () -> StateBackends.environment(env),
+          PlatformConfig.fileOf(env), "stateBucket");
     }
     if (!errors.errors().isEmpty()) {
       throw new ConfigException(errors.errors());
@@ -88,8 +77,20 @@ public final class PlatformApp {
     return built;
   }
 
-  private static BuiltStack attach(TerraformStack stack, String name, RemoteStateProps backend) {
-    RemoteState.attach(stack, backend);
-    return new BuiltStack(name, backend.key(), stack);
+  /**
+   * Attaches a stack's S3 backend and adds the stack to {@code built}; then checks the bucket's full S3 name rules
+   * (backend-bootstrap creates the bucket with them), which tells the user before bootstrap does. Only a name the
+   * backend accepted is checked again, so that one mistake gives one message.
+   */
+  private static void attach(ErrorSink errors, List<BuiltStack> built, TerraformStack stack, String name,
+      PropsOrigin backendOrigin, Supplier<RemoteStateProps> backend, String file, String bucketField) {
+    RemoteStateProps props = errors.attempt(backendOrigin, backend);
+    if (props == null) {
+      return;
+    }
+    RemoteState.attach(stack, props);
+    built.add(new BuiltStack(name, props.key(), stack));
+    errors.attempt(PropsOrigin.of(file, bucketField).field("bucketName", bucketField),
+        () -> StateBackends.bucket(props.bucket()));
   }
 }
