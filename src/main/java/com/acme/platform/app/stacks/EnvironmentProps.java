@@ -22,6 +22,8 @@ import com.acme.platform.constructs.alb.ServiceRoutingProps;
 import com.acme.platform.constructs.ecr.ServiceRepository;
 import com.acme.platform.constructs.ecs.ClusterRef;
 import com.acme.platform.constructs.ecs.Ec2ClusterProps;
+import com.acme.platform.constructs.ecs.ContainerDefinition;
+import com.acme.platform.constructs.ecs.ContainerDefinitions;
 import com.acme.platform.constructs.ecs.Ec2ServiceProps;
 import com.acme.platform.constructs.ecs.PortMapping;
 import com.acme.platform.constructs.network.NatGateways;
@@ -250,9 +252,8 @@ final class EnvironmentProps {
 
   /** Whether the routed container port is published on a dynamic host port (no fixed {@code hostPort}). */
   boolean routedPortIsDynamic(ServiceConfig s) {
-    String name = routedContainer(s);
-    PortMapping mapping = taskDefinition(s).containers().stream().filter(c -> c.name().equals(name)).findFirst()
-        .map(c -> c.portMapping(s.routing().containerPort())).orElse(null);
+    ContainerDefinition container = ContainerDefinitions.named(taskDefinition(s).containers(), routedContainer(s));
+    PortMapping mapping = container == null ? null : container.portMapping(s.routing().containerPort());
     return mapping != null && mapping.dynamicHostPort();
   }
 

@@ -183,6 +183,17 @@ public final class ContainerDefinitions {
   }
 
   /**
+   * The container of a given name.
+   *
+   * @param containers the containers
+   * @param name a container name
+   * @return the container, or {@code null} when none has that name
+   */
+  public static ContainerDefinition named(List<ContainerDefinition> containers, String name) {
+    return containers.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+  }
+
+  /**
    * Sends the logs of every container without a {@code logConfiguration} to a CloudWatch log group with the
    * {@code awslogs} driver; the others keep theirs.
    *

@@ -258,8 +258,7 @@ public final class Ec2Service extends Construct {
   public VpcSecurityGroupIngressRule attachTo(TargetGroupRef target, String containerName, int containerPort) {
     Objects.requireNonNull(target, "target");
     String subject = "Ec2Service '" + getNode().getPath() + "'";
-    ContainerDefinition container = containers.stream().filter(c -> c.name().equals(containerName)).findFirst()
-        .orElse(null);
+    ContainerDefinition container = ContainerDefinitions.named(containers, containerName);
     if (container == null) {
       throw invalid(subject, "attachTo.containerName", "must be a container of this service, got "
           + Checks.quote(containerName) + " (found " + ContainerDefinitions.names(containers) + ")");
