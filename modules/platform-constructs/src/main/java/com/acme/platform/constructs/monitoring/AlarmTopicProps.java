@@ -2,13 +2,23 @@ package com.acme.platform.constructs.monitoring;
 
 import com.acme.platform.constructs.core.Checks;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /** Properties for {@link AlarmTopic}. Create them with {@link #builder()}; {@link #toBuilder()} copies. */
 public final class AlarmTopicProps {
   static final Pattern TOPIC_NAME = Pattern.compile("[A-Za-z0-9_-]{1,256}");
-  static final List<String> PROTOCOLS = List.of("email", "https", "lambda", "sqs");
+  /** What an endpoint of one protocol looks like, and how a message says so. */
+  private record EndpointRule(Pattern pattern, String described) {}
+
+  private static final Map<String, EndpointRule> ENDPOINTS = Map.of(
+      "email", new EndpointRule(Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"), "an email address"),
+      "https", new EndpointRule(Pattern.compile("https://.*"), "an https:// URL"),
+      "sqs", new EndpointRule(Pattern.compile("arn:aws[a-z-]*:sqs:.+"), "an SQS queue ARN"),
+      "lambda", new EndpointRule(Pattern.compile("arn:aws[a-z-]*:lambda:.+"), "a Lambda function ARN"));
+  /** The protocols alarms can notify, sorted for messages. */
+  static final List<String> PROTOCOLS = ENDPOINTS.keySet().stream().sorted().toList();
 
   private final String topicName;
   private final List<AlarmSubscription> subscriptions;
@@ -29,29 +39,15 @@ public final class AlarmTopicProps {
       if (checks.required(at + ".protocol", s.protocol())) {
         checks.oneOf(at + ".protocol", s.protocol(), PROTOCOLS);
       }
-      if (checks.required(at + ".endpoint", s.endpoint()) && s.protocol() != null) {
-        String endpoint = s.endpoint();
-        boolean ok = switch (s.protocol()) {
-          case "email" -> endpoint.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-          case "https" -> endpoint.startsWith("https://");
-          case "sqs" -> endpoint.matches("arn:aws[a-z-]*:sqs:.+");
-          case "lambda" -> endpoint.matches("arn:aws[a-z-]*:lambda:.+");
-          default -> true;
-        };
-        checks.check(ok, at + ".endpoint", "must be " + endpointRule(s.protocol()) + " for protocol "
-            + Checks.quote(s.protocol()) + ", got " + Checks.quote(endpoint));
+      EndpointRule rule = s.protocol() == null ? null : ENDPOINTS.get(s.protocol());
+      // An unknown protocol is reported above; its endpoint has no rule to meet.
+      if (checks.required(at + ".endpoint", s.endpoint()) && rule != null) {
+        checks.check(rule.pattern().matcher(s.endpoint()).matches(), at + ".endpoint", "must be "
+            + rule.described() + " for protocol " + Checks.quote(s.protocol()) + ", got "
+            + Checks.quote(s.endpoint()));
       }
     }
     checks.throwIfAny();
-  }
-
-  private static String endpointRule(String protocol) {
-    return switch (protocol) {
-      case "email" -> "an email address";
-      case "https" -> "an https:// URL";
-      case "sqs" -> "an SQS queue ARN";
-      default -> "a Lambda function ARN";
-    };
   }
 
   /**
