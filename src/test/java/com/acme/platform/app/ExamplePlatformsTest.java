@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code validate} and {@code plan} as {@code ./platform check --root examples/<name>} ({@link Check#run}, on a copy
  * of the example's inputs so that the repository stays untouched). Fails, never skips, like {@link CheckTest}.
  */
-class ExamplesTest {
+class ExamplePlatformsTest {
   /** Folders under {@code examples/} that are not platform roots, and what tests them instead. */
   private static final Map<String, String> OTHER_PROJECTS = Map.of(
       "consumer-app", "a Maven project of another team, built and tested by ConsumerAppTest");
