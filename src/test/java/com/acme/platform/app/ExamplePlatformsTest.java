@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.platform.app.testing.CheckRun;
 import com.acme.platform.app.testing.Repo;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +34,7 @@ class ExamplePlatformsTest {
       "frontend-backend-secrets", "tls-autoscaling-dns", "web-health-alarms");
   /** What {@code cdktf.json} runs inside an example folder: the repository's launcher on that folder. */
   private static final String CDKTF_APP = "../../platform synth --root .";
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private static Path examplesDir() {
     return Repo.root().resolve("examples");
@@ -55,7 +58,7 @@ class ExamplePlatformsTest {
       // A folder without environments/ would otherwise drop out of the synth-and-plan test below unnoticed.
       assertThat(example.resolve("environments")).as("examples/%s is a platform root", name).isDirectory();
       assertThat(example.resolve("task-definitions")).as("examples/%s", name).isDirectory();
-      assertThat(new ObjectMapper().readTree(example.resolve("cdktf.json").toFile()).path("app").asText())
+      assertThat(MAPPER.readTree(example.resolve("cdktf.json").toFile()).path("app").asText())
           .as("the app of examples/%s/cdktf.json", name).isEqualTo(CDKTF_APP);
       assertThat(Files.readString(example.resolve("README.md"))).as("examples/%s/README.md", name)
           .contains("./platform synth --root examples/" + name, "./platform check --root examples/" + name);
@@ -93,15 +96,29 @@ class ExamplePlatformsTest {
     assertThat(run.err()).isEmpty();
   }
 
-  /** The registry plus one stack per environment file of the example, listed from its folder. */
+  /**
+   * The stacks the README promises for the example's files: one per environment file, plus the registry, which is
+   * one stack {@code registry}, or with {@code registry.layout: "perService"} one stack {@code registry-<service>}
+   * per service of any environment.
+   */
   private static List<String> expectedStacks(Path example) throws IOException {
-    List<String> names = new ArrayList<>(List.of("registry"));
-    try (Stream<Path> envs = Files.list(example.resolve("environments"))) {
-      envs.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json"))
-          .map(n -> PlatformApp.stackName(n.substring(0, n.length() - ".json".length()))).sorted()
-          .forEach(names::add);
+    List<JsonNode> environments = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    try (Stream<Path> files = Files.list(example.resolve("environments"))) {
+      for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
+        String env = file.getFileName().toString().replaceFirst("\\.json$", "");
+        environments.add(MAPPER.readTree(file.toFile()));
+        names.add(PlatformApp.stackName(env));
+      }
     }
-    assertThat(names).as("environments of %s", example).hasSizeGreaterThan(1);
+    assertThat(names).as("environments of %s", example).isNotEmpty();
+    if ("perService".equals(environments.get(0).at("/registry/layout").asText())) {
+      environments.stream().flatMap(e -> StreamSupport.stream(e.path("services").spliterator(), false))
+          .map(service -> service.path("name").asText()).distinct().sorted()
+          .forEach(service -> names.add("registry-" + service));
+    } else {
+      names.add("registry");
+    }
     return names;
   }
 }
