@@ -52,7 +52,7 @@ class ExamplePlatformsTest {
   void everyExampleFolder_isAPlatformRootWithItsOwnCdktfJsonAndReadme() throws IOException {
     List<String> examples = platformExamples().toList();
     assertThat(examples).as("platform examples under examples/").containsAll(SEED_EXAMPLES);
-    assertThat(examplesDir().resolve("consumer-app/pom.xml")).isRegularFile();
+    OTHER_PROJECTS.forEach((other, why) -> assertThat(examplesDir().resolve(other)).as(why).isDirectory());
     for (String name : examples) {
       Path example = examplesDir().resolve(name);
       // A folder without environments/ would otherwise drop out of the synth-and-plan test below unnoticed.
