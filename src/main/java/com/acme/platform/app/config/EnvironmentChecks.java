@@ -91,6 +91,9 @@ final class EnvironmentChecks {
         matches("registry.region", env.registry().region(), REGION, "an AWS region such as eu-west-1");
       }
       required("registry.stateBucket", env.registry().stateBucket());
+      String layout = env.registry().layout();
+      check(layout == null || EnvironmentConfig.RegistryConfig.LAYOUTS.contains(layout), "registry.layout",
+          "must be one of " + EnvironmentConfig.RegistryConfig.LAYOUTS + ", got \"" + layout + "\"");
     }
     checkNetwork(regionOk);
     // The platform sets these two on every resource; a file that sets them would be silently overruled.

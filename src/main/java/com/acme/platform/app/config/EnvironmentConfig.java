@@ -68,9 +68,47 @@ public record EnvironmentConfig(
    *
    * @param accountId the account that owns the ECR repositories
    * @param region the registry's region
-   * @param stateBucket the bucket that holds the registry stack's state
+   * @param stateBucket the bucket that holds the registry's state
+   * @param layout how the registry's state is split: {@value #SINGLE} (default), one stack {@code registry} for every
+   *     repository at {@code shared/registry/terraform.tfstate}; or {@value #PER_SERVICE}, one stack
+   *     {@code registry-<service>} per repository at {@code ecs/ecr-repositories/<service>/terraform.tfstate}
    */
-  public record RegistryConfig(String accountId, String region, String stateBucket) {}
+  public record RegistryConfig(String accountId, String region, String stateBucket, String layout) {
+    /** One registry stack for every repository. */
+    public static final String SINGLE = "single";
+    /** One registry stack per service repository. */
+    public static final String PER_SERVICE = "perService";
+    /** The values {@code layout} accepts. */
+    public static final List<String> LAYOUTS = List.of(SINGLE, PER_SERVICE);
+
+    /**
+     * The layout, with the default applied.
+     *
+     * @return {@code layout}, or {@value #SINGLE} when it is not set
+     */
+    public String effectiveLayout() {
+      return layout == null ? SINGLE : layout;
+    }
+
+    /**
+     * Whether every repository has a stack and a state of its own.
+     *
+     * @return {@code true} for {@value #PER_SERVICE}
+     */
+    public boolean perService() {
+      return PER_SERVICE.equals(layout);
+    }
+
+    /**
+     * The same registry with the default layout written out, so that a file that leaves the layout out and one
+     * that names the default compare equal.
+     *
+     * @return the registry with {@link #effectiveLayout()} as its layout
+     */
+    public RegistryConfig withEffectiveLayout() {
+      return new RegistryConfig(accountId, region, stateBucket, effectiveLayout());
+    }
+  }
 
   /**
    * The VPC.
