@@ -22,8 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The reference platform changed the way two seeds need it (a copy of its inputs, edited): the registry's state
- * split per service repository (seed 001's {@code ecs/ecr-repositories/<service>/terraform.tfstate}). The copy is
- * synthesized and every stack goes through the offline check ({@code terraform init}, {@code validate}, {@code plan}).
+ * split per service repository (seed 001's {@code ecs/ecr-repositories/<service>/terraform.tfstate}), and a service
+ * that keeps its data on a persistent volume in a cluster of its own (seed 000's database). The copy is synthesized
+ * and every stack goes through the offline check ({@code terraform init}, {@code validate}, {@code plan}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SeedVariantsTest {
@@ -39,6 +40,10 @@ class SeedVariantsTest {
     for (String env : List.of("staging", "production")) {
       edit(env, "registry.layout", "\"perService\"");
     }
+    edit("staging", "clusters[2]", "{\"name\": \"data\", \"instanceType\": \"t3.small\", \"minSize\": 1, \"maxSize\": 1}");
+    edit("staging", "services[2].cluster", "\"data\"");
+    edit("staging", "services[2].volume", "{\"name\": \"admin-data\", \"sizeGiB\": 50, \"availabilityZone\":"
+        + " \"eu-west-1b\", \"containerPath\": \"/var/lib/admin\"}");
     Path work = Files.createDirectories(tmp.resolve("work"));
     run = CheckRun.capture((out, err) -> Check.run(new String[0], repo, work, out, err));
   }
@@ -115,6 +120,35 @@ class SeedVariantsTest {
     resources.fields().forEachRemaining(type -> type.getValue().fieldNames()
         .forEachRemaining(name -> all.add(type.getKey() + "." + name)));
     return all;
+  }
+
+  @Test
+  void volume_dedicatedClusterPinnedToTheVolumesZoneAndServiceMountsIt() throws IOException {
+    JsonNode staging = stack("platform-staging");
+    JsonNode volumes = staging.at("/resource/aws_ebs_volume");
+    assertThat(volumes.size()).isEqualTo(1);
+    JsonNode volume = volumes.elements().next();
+    assertThat(volume.get("availability_zone").asText()).isEqualTo("eu-west-1b");
+    assertThat(volume.get("size").asInt()).isEqualTo(50);
+    assertThat(volume.at("/tags/Name").asText()).isEqualTo("staging-data-admin-data");
+    // The data cluster's group runs in the second private subnet (eu-west-1b) only; the others keep both.
+    JsonNode groups = staging.at("/resource/aws_autoscaling_group");
+    assertThat(groups.get("ClusterData_AutoScalingGroup_" + suffix(groups, "ClusterData_AutoScalingGroup_"))
+        .get("vpc_zone_identifier").toString()).isEqualTo("[\"${aws_subnet.Network_PrivateSubnet1_"
+            + suffix(staging.at("/resource/aws_subnet"), "Network_PrivateSubnet1_") + ".id}\"]");
+    assertThat(groups.get("ClusterApps_AutoScalingGroup_" + suffix(groups, "ClusterApps_AutoScalingGroup_"))
+        .get("vpc_zone_identifier").size()).isEqualTo(2);
+    JsonNode services = staging.at("/resource/aws_ecs_service");
+    JsonNode admin = services.get("ServiceAdmin_" + suffix(services, "ServiceAdmin_"));
+    assertThat(admin.get("placement_constraints").toString()).contains("attribute:platform.volume.admin-data");
+    assertThat(admin.get("deployment_minimum_healthy_percent").asInt()).isZero();
+  }
+
+  /** The hash cdktf appends to a logical id that starts with {@code prefix}. */
+  private static String suffix(JsonNode byName, String prefix) {
+    List<String> names = fieldNames(byName).stream().filter(n -> n.startsWith(prefix)).toList();
+    assertThat(names).as(prefix).hasSize(1);
+    return names.get(0).substring(prefix.length());
   }
 
   private static List<String> fieldNames(JsonNode node) {

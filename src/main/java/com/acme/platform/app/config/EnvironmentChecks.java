@@ -175,10 +175,31 @@ final class EnvironmentChecks {
         derivedElbName(at + ".name", service.name(), "target group");
       }
     }
+    checkVolume(at, service.volume());
     ClusterConfig cluster = env.clusters().stream().filter(c -> c.name() != null
         && c.name().equals(service.cluster())).findFirst().orElse(null);
     if (cluster != null && task != null) {
       new TaskFit(at, service, task, cluster).check();
+    }
+  }
+
+  /**
+   * A volume's zone must be one of the network's: the cluster's instances run in the private subnet of that zone,
+   * and an EBS volume attaches only there.
+   */
+  private void checkVolume(String at, EnvironmentConfig.VolumeConfig volume) {
+    if (volume == null) {
+      return;
+    }
+    String field = at + ".volume";
+    required(field + ".name", volume.name());
+    required(field + ".containerPath", volume.containerPath());
+    String zone = volume.availabilityZone();
+    List<String> zones = env.network() == null ? null : env.network().availabilityZones();
+    if (required(field + ".availabilityZone", zone) && zones != null && ZONE.matcher(zone).matches()) {
+      check(zones.contains(zone), field + ".availabilityZone", "must be one of network.availabilityZones " + zones
+          + " (the cluster's instances run in their private subnets, and an EBS volume attaches only in its own"
+          + " zone), got \"" + zone + "\"");
     }
   }
 

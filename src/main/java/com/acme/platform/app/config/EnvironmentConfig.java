@@ -186,17 +186,34 @@ public record EnvironmentConfig(
    *     exactly these (and the task definition's own); none by default
    * @param targetMemoryPercent {@link com.acme.platform.constructs.ecs.Ec2ServiceProps#targetMemoryPercent()}
    * @param alarms alarm thresholds of this service; the library's defaults when left out
+   * @param volume a persistent EBS volume the service keeps its data on across task and instance replacement
+   *     ({@link com.acme.platform.constructs.ecs.Ec2Cluster#addPersistentVolume} on the service's cluster,
+   *     {@link com.acme.platform.constructs.ecs.Ec2Service#mountPersistentVolume}); none by default
    */
   public record ServiceConfig(String name, String cluster, String imageTag, String taskDefinition, Integer cpu,
       Integer memoryMiB, Integer desiredCount, Integer minCapacity, Integer maxCapacity, Integer targetCpuPercent,
       RoutingConfig routing, List<StatementConfig> taskRoleStatements, Map<String, String> secrets,
-      Integer targetMemoryPercent, ServiceAlarmsConfig alarms) {
+      Integer targetMemoryPercent, ServiceAlarmsConfig alarms, VolumeConfig volume) {
     /** Replaces missing collections with empty ones. */
     public ServiceConfig {
       taskRoleStatements = taskRoleStatements == null ? List.of() : List.copyOf(taskRoleStatements);
       secrets = secrets == null ? Map.of() : new TreeMap<>(secrets);
     }
   }
+
+  /**
+   * A persistent volume of a service.
+   *
+   * @param name {@link com.acme.platform.constructs.ecs.PersistentVolumeProps#volumeName()}, unique within the
+   *     service's cluster
+   * @param sizeGiB {@link com.acme.platform.constructs.ecs.PersistentVolumeProps#sizeGiB()}
+   * @param availabilityZone {@link com.acme.platform.constructs.ecs.PersistentVolumeProps#availabilityZone()}; one of
+   *     {@code network.availabilityZones}, whose private subnet the cluster's instances then run in
+   * @param containerPath where the container sees the volume, an absolute path
+   * @param container the container that mounts it; default the service's own container (named like the service)
+   */
+  public record VolumeConfig(String name, Integer sizeGiB, String availabilityZone, String containerPath,
+      String container) {}
 
   /**
    * The environment's alarm topic.
