@@ -196,7 +196,9 @@ final class EnvironmentChecks {
     required(field + ".containerPath", volume.containerPath());
     String zone = volume.availabilityZone();
     List<String> zones = env.network() == null ? null : env.network().availabilityZones();
-    if (required(field + ".availabilityZone", zone) && zones != null && ZONE.matcher(zone).matches()) {
+    if (required(field + ".availabilityZone", zone)
+        && matches(field + ".availabilityZone", zone, ZONE, "an availability zone such as \"eu-west-1a\"")
+        && zones != null) {
       check(zones.contains(zone), field + ".availabilityZone", "must be one of network.availabilityZones " + zones
           + " (the cluster's instances run in their private subnets, and an EBS volume attaches only in its own"
           + " zone), got \"" + zone + "\"");

@@ -269,8 +269,9 @@ final class EnvironmentProps {
    */
   PersistentVolumeProps volume(ServiceConfig s, List<String> privateSubnetIds) {
     String zone = s.volume().availabilityZone();
+    int index = env.network().availabilityZones().indexOf(zone);
     return PersistentVolumeProps.builder().volumeName(s.volume().name()).availabilityZone(zone)
-        .subnetId(privateSubnetIds.get(env.network().availabilityZones().indexOf(zone)))
+        .subnetId(index >= 0 ? privateSubnetIds.get(index) : null)
         .sizeGiB(s.volume().sizeGiB()).build();
   }
 
