@@ -176,7 +176,7 @@ public final class Ec2Cluster extends Construct {
         .instanceType(mixed ? null : props.instanceType())
         .iamInstanceProfile(LaunchTemplateIamInstanceProfile.builder().arn(instanceProfile.getArn()).build())
         .vpcSecurityGroupIds(List.of(instanceSecurityGroup.getId()))
-        .userData(userData(name, props.usesSpot(), props.awsRegion(), List.of()))
+        .userData(userData(name, props.usesSpot()))
         .metadataOptions(LaunchTemplateMetadataOptions.builder()
             .httpEndpoint("enabled")
             .httpTokens("required")
@@ -454,7 +454,7 @@ public final class Ec2Cluster extends Construct {
     if (!Checks.isToken(script)) {
       return Base64.getEncoder().encodeToString(script.getBytes(StandardCharsets.UTF_8));
     }
-    // Terraform joins the text (escaped as raw strings: it has quotes and backslashes) with the tokens' values.
+    // Terraform joins the text (as raw strings, because it has quotes) with the tokens' values.
     List<String> parts = new ArrayList<>();
     Matcher token = TOKEN.matcher(script);
     int at = 0;
@@ -543,8 +543,8 @@ public final class Ec2Cluster extends Construct {
           sleep 5
         done
         if [ -z "$disk" ]; then
-          echo "volume $volume did not appear as a device"
-          return 1
+          echo "volume $volume did not appear as a device; this instance runs without it"
+          return 0
         fi
         blkid "$disk" >/dev/null || mkfs -t xfs "$disk"
         mkdir -p "$mount_point"
