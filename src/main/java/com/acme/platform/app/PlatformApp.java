@@ -17,8 +17,9 @@ import java.util.function.Supplier;
 import software.constructs.Construct;
 
 /**
- * Builds the platform's stacks into an app: the shared registry stack plus one stack per selected environment, each
- * with its S3 backend at the documented key.
+ * Builds the platform's stacks into an app: the shared registry (one stack, or one per service repository, as
+ * {@code registry.layout} says) plus one stack per selected environment, each with its S3 backend at the documented
+ * key.
  */
 public final class PlatformApp {
   /** The stack segment of every environment stack's state key. */
@@ -51,7 +52,7 @@ public final class PlatformApp {
    * @param app the cdktf app (or any scope)
    * @param config the loaded configuration
    * @param selected environment names; empty for all
-   * @return the stacks, registry first
+   * @return the stacks, the registry's first
    * @throws ConfigException with every props problem of every stack
    */
   public static List<BuiltStack> build(Construct app, PlatformConfig config, List<String> selected) {
@@ -59,9 +60,12 @@ public final class PlatformApp {
     List<BuiltStack> built = new ArrayList<>();
     EnvironmentConfig first = config.environments().get(0);
     EnvironmentConfig.RegistryConfig registry = first.registry();
-    RegistryStack registryStack = new RegistryStack(app, registry, config, errors);
-    attach(errors, built, registryStack, RegistryStack.NAME, StateBackends.registryOrigin(first),
-        () -> StateBackends.registry(registry), PlatformConfig.fileOf(first), "registry.stateBucket");
+    RegistryStack.stacks(registry, config).forEach((name, repositories) -> {
+      RegistryStack stack = new RegistryStack(app, name, repositories, registry, config, errors);
+      attach(errors, built, stack, name, StateBackends.registryOrigin(first), () -> registry.perService()
+          ? StateBackends.repository(registry, repositories.get(0)) : StateBackends.registry(registry),
+          PlatformConfig.fileOf(first), "registry.stateBucket");
+    });
     for (EnvironmentConfig env : config.environments()) {
       if (!selected.isEmpty() && !selected.contains(env.name())) {
         continue;

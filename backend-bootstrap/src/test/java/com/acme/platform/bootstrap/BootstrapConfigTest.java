@@ -26,6 +26,17 @@ class BootstrapConfigTest {
         new BootstrapTarget("400000000001", "eu-west-1", "acme-platform-tfstate-400000000001"));
   }
 
+  /** Per-service registry stacks keep their states in the registry's bucket: the same buckets to bootstrap. */
+  @Test
+  void load_perServiceRegistryLayout_sameTargets() throws IOException {
+    Path root = copyOfPlatform();
+    for (String env : new String[] {"staging", "production"}) {
+      edit(root, env, "\"stateBucket\": \"acme-platform-tfstate-200000000001\"",
+          "\"stateBucket\": \"acme-platform-tfstate-200000000001\", \"layout\": \"perService\"");
+    }
+    assertThat(BootstrapConfig.load(root)).isEqualTo(BootstrapConfig.load(PLATFORM));
+  }
+
   @Test
   void target_names_stackAndLocalStateFile() {
     BootstrapTarget target = new BootstrapTarget("111111111111", "eu-west-1", "acme-tf");

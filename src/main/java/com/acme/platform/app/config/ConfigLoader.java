@@ -169,7 +169,7 @@ public final class ConfigLoader {
     Map<EnvironmentConfig.RegistryConfig, String> seen = new LinkedHashMap<>();
     for (int i = 0; i < environments.size(); i++) {
       if (environments.get(i).registry() != null && !faulty.contains(files.get(i))) {
-        seen.putIfAbsent(environments.get(i).registry(), files.get(i));
+        seen.putIfAbsent(environments.get(i).registry().withEffectiveLayout(), files.get(i));
       }
     }
     if (seen.size() > 1) {
@@ -182,7 +182,7 @@ public final class ConfigLoader {
 
   private static String describe(EnvironmentConfig.RegistryConfig registry) {
     return "{accountId: " + registry.accountId() + ", region: " + registry.region() + ", stateBucket: "
-        + registry.stateBucket() + "}";
+        + registry.stateBucket() + ", layout: " + registry.effectiveLayout() + "}";
   }
 
   private JsonDocument parse(Path file, String rel, List<ConfigError> errors) {

@@ -91,6 +91,9 @@ final class EnvironmentChecks {
         matches("registry.region", env.registry().region(), REGION, "an AWS region such as eu-west-1");
       }
       required("registry.stateBucket", env.registry().stateBucket());
+      String layout = env.registry().layout();
+      check(layout == null || EnvironmentConfig.RegistryConfig.LAYOUTS.contains(layout), "registry.layout",
+          "must be one of " + EnvironmentConfig.RegistryConfig.LAYOUTS + ", got \"" + layout + "\"");
     }
     checkNetwork(regionOk);
     // The platform sets these two on every resource; a file that sets them would be silently overruled.
@@ -172,10 +175,33 @@ final class EnvironmentChecks {
         derivedElbName(at + ".name", service.name(), "target group");
       }
     }
+    checkVolume(at, service.volume());
     ClusterConfig cluster = env.clusters().stream().filter(c -> c.name() != null
         && c.name().equals(service.cluster())).findFirst().orElse(null);
     if (cluster != null && task != null) {
       new TaskFit(at, service, task, cluster).check();
+    }
+  }
+
+  /**
+   * A volume's zone must be one of the network's: the cluster's instances run in the private subnet of that zone,
+   * and an EBS volume attaches only there.
+   */
+  private void checkVolume(String at, EnvironmentConfig.VolumeConfig volume) {
+    if (volume == null) {
+      return;
+    }
+    String field = at + ".volume";
+    required(field + ".name", volume.name());
+    required(field + ".containerPath", volume.containerPath());
+    String zone = volume.availabilityZone();
+    List<String> zones = env.network() == null ? null : env.network().availabilityZones();
+    if (required(field + ".availabilityZone", zone)
+        && matches(field + ".availabilityZone", zone, ZONE, "an availability zone such as \"eu-west-1a\"")
+        && zones != null) {
+      check(zones.contains(zone), field + ".availabilityZone", "must be one of network.availabilityZones " + zones
+          + " (the cluster's instances run in their private subnets, and an EBS volume attaches only in its own"
+          + " zone), got \"" + zone + "\"");
     }
   }
 

@@ -68,9 +68,47 @@ public record EnvironmentConfig(
    *
    * @param accountId the account that owns the ECR repositories
    * @param region the registry's region
-   * @param stateBucket the bucket that holds the registry stack's state
+   * @param stateBucket the bucket that holds the registry's state
+   * @param layout how the registry's state is split: {@value #SINGLE} (default), one stack {@code registry} for every
+   *     repository at {@code shared/registry/terraform.tfstate}; or {@value #PER_SERVICE}, one stack
+   *     {@code registry-<service>} per repository at {@code ecs/ecr-repositories/<service>/terraform.tfstate}
    */
-  public record RegistryConfig(String accountId, String region, String stateBucket) {}
+  public record RegistryConfig(String accountId, String region, String stateBucket, String layout) {
+    /** One registry stack for every repository. */
+    public static final String SINGLE = "single";
+    /** One registry stack per service repository. */
+    public static final String PER_SERVICE = "perService";
+    /** The values {@code layout} accepts. */
+    public static final List<String> LAYOUTS = List.of(SINGLE, PER_SERVICE);
+
+    /**
+     * The layout, with the default applied.
+     *
+     * @return {@code layout}, or {@value #SINGLE} when it is not set
+     */
+    public String effectiveLayout() {
+      return layout == null ? SINGLE : layout;
+    }
+
+    /**
+     * Whether every repository has a stack and a state of its own.
+     *
+     * @return {@code true} for {@value #PER_SERVICE}
+     */
+    public boolean perService() {
+      return PER_SERVICE.equals(layout);
+    }
+
+    /**
+     * The same registry with the default layout written out, so that a file that leaves the layout out and one
+     * that names the default compare equal.
+     *
+     * @return the registry with {@link #effectiveLayout()} as its layout
+     */
+    public RegistryConfig withEffectiveLayout() {
+      return new RegistryConfig(accountId, region, stateBucket, effectiveLayout());
+    }
+  }
 
   /**
    * The VPC.
@@ -148,17 +186,34 @@ public record EnvironmentConfig(
    *     exactly these (and the task definition's own); none by default
    * @param targetMemoryPercent {@link com.acme.platform.constructs.ecs.Ec2ServiceProps#targetMemoryPercent()}
    * @param alarms alarm thresholds of this service; the library's defaults when left out
+   * @param volume a persistent EBS volume the service keeps its data on across task and instance replacement
+   *     ({@link com.acme.platform.constructs.ecs.Ec2Cluster#addPersistentVolume} on the service's cluster,
+   *     {@link com.acme.platform.constructs.ecs.Ec2Service#mountPersistentVolume}); none by default
    */
   public record ServiceConfig(String name, String cluster, String imageTag, String taskDefinition, Integer cpu,
       Integer memoryMiB, Integer desiredCount, Integer minCapacity, Integer maxCapacity, Integer targetCpuPercent,
       RoutingConfig routing, List<StatementConfig> taskRoleStatements, Map<String, String> secrets,
-      Integer targetMemoryPercent, ServiceAlarmsConfig alarms) {
+      Integer targetMemoryPercent, ServiceAlarmsConfig alarms, VolumeConfig volume) {
     /** Replaces missing collections with empty ones. */
     public ServiceConfig {
       taskRoleStatements = taskRoleStatements == null ? List.of() : List.copyOf(taskRoleStatements);
       secrets = secrets == null ? Map.of() : new TreeMap<>(secrets);
     }
   }
+
+  /**
+   * A persistent volume of a service.
+   *
+   * @param name {@link com.acme.platform.constructs.ecs.PersistentVolumeProps#volumeName()}, unique within the
+   *     service's cluster
+   * @param sizeGiB {@link com.acme.platform.constructs.ecs.PersistentVolumeProps#sizeGiB()}
+   * @param availabilityZone {@link com.acme.platform.constructs.ecs.PersistentVolumeProps#availabilityZone()}; one of
+   *     {@code network.availabilityZones}, whose private subnet the cluster's instances then run in
+   * @param containerPath where the container sees the volume, an absolute path
+   * @param container the container that mounts it; default the service's own container (named like the service)
+   */
+  public record VolumeConfig(String name, Integer sizeGiB, String availabilityZone, String containerPath,
+      String container) {}
 
   /**
    * The environment's alarm topic.

@@ -25,6 +25,7 @@ import com.acme.platform.constructs.ecs.Ec2ClusterProps;
 import com.acme.platform.constructs.ecs.ContainerDefinition;
 import com.acme.platform.constructs.ecs.ContainerDefinitions;
 import com.acme.platform.constructs.ecs.Ec2ServiceProps;
+import com.acme.platform.constructs.ecs.PersistentVolumeProps;
 import com.acme.platform.constructs.ecs.PortMapping;
 import com.acme.platform.constructs.network.NatGateways;
 import com.acme.platform.constructs.network.PlatformVpcProps;
@@ -248,6 +249,52 @@ final class EnvironmentProps {
         .targetMemoryPercent(s.targetMemoryPercent())
         .taskDefinitionManagedExternally(pipelineOwned)
         .build();
+  }
+
+  /** Where a service's volume came from, for the cluster's {@code addPersistentVolume}. */
+  PropsOrigin volumeOrigin(int index) {
+    String at = "services[" + index + "].volume";
+    return PropsOrigin.of(file, at).field("volumeName", at + ".name").field("availabilityZone", at
+        + ".availabilityZone").field("subnetId", at + ".availabilityZone").field("sizeGiB", at + ".sizeGiB")
+        .field("addPersistentVolume.volumeName", at + ".name")
+        .field("addPersistentVolume.availabilityZone", at + ".availabilityZone").field("addPersistentVolume", at);
+  }
+
+  /**
+   * A service's persistent volume.
+   *
+   * @param s a service with a volume
+   * @param privateSubnetIds the VPC's private subnets, in the order of {@code network.availabilityZones}
+   * @return the props, with the private subnet of the volume's zone (the loader made sure it has one)
+   */
+  PersistentVolumeProps volume(ServiceConfig s, List<String> privateSubnetIds) {
+    String zone = s.volume().availabilityZone();
+    int index = env.network().availabilityZones().indexOf(zone);
+    return PersistentVolumeProps.builder().volumeName(s.volume().name()).availabilityZone(zone)
+        .subnetId(index >= 0 ? privateSubnetIds.get(index) : null)
+        .sizeGiB(s.volume().sizeGiB()).build();
+  }
+
+  /** Where the mount of a service's volume came from: the volume entry, and the counts that must stay at one. */
+  PropsOrigin mountOrigin(int index) {
+    String at = "services[" + index + "]";
+    return PropsOrigin.of(file, at + ".volume").field("desiredCount", at + ".desiredCount")
+        .field("maxCapacity", at + ".maxCapacity").field("mountPersistentVolume.volume", at + ".volume")
+        .field("mountPersistentVolume.containerName", at + ".volume.container")
+        .field("mountPersistentVolume.containerPath", at + ".volume.containerPath");
+  }
+
+  /**
+   * The container that mounts a service's volume: the one named in the volume, else the one that runs the
+   * service's image.
+   *
+   * @param s a service with a volume
+   * @return the container name
+   */
+  String volumeContainer(ServiceConfig s) {
+    TaskDefinitionFile task = taskDefinition(s);
+    return s.volume().container() != null ? s.volume().container()
+        : task.containerNames().get(task.mainContainerIndex(s.name()));
   }
 
   /** Whether the routed container port is published on a dynamic host port (no fixed {@code hostPort}). */

@@ -12,6 +12,7 @@ import com.acme.platform.constructs.alb.ServiceRouting;
 import com.acme.platform.constructs.core.PolicyStatement;
 import com.acme.platform.constructs.ecs.Ec2Cluster;
 import com.acme.platform.constructs.ecs.Ec2Service;
+import com.acme.platform.constructs.ecs.PersistentVolume;
 import com.acme.platform.constructs.monitoring.AlarmTopic;
 import com.acme.platform.constructs.monitoring.ServiceAlarms;
 import com.acme.platform.constructs.network.PlatformVpc;
@@ -35,6 +36,7 @@ public final class EnvironmentStack extends PlatformStack {
   private final Map<String, PlatformLoadBalancer> loadBalancers = new LinkedHashMap<>();
   private final Map<String, Ec2Service> services = new LinkedHashMap<>();
   private AlarmTopic alarmTopic;
+  private PlatformVpc vpc;
   /** Alias records to add once every service's routing exists. */
   private final List<Runnable> pendingDns = new ArrayList<>();
   /** Legacy addresses that already have their {@code moved} block (one each, however many services share it). */
@@ -59,7 +61,7 @@ public final class EnvironmentStack extends PlatformStack {
     super(scope, stackName, env.region(), env.accountId(), defaultTags(env));
     EnvironmentProps inputs = new EnvironmentProps(env, config);
 
-    PlatformVpc vpc = errors.attempt(inputs.vpcOrigin(), () -> new PlatformVpc(this, "Network", inputs.vpc()));
+    this.vpc = errors.attempt(inputs.vpcOrigin(), () -> new PlatformVpc(this, "Network", inputs.vpc()));
     if (vpc == null) {
       return;
     }
@@ -121,6 +123,16 @@ public final class EnvironmentStack extends PlatformStack {
       errors.attempt(inputs.serviceAlarmsOrigin(index), () -> new ServiceAlarms(this,
           "Service" + Names.pascal(s.name()) + "Alarms", inputs.serviceAlarms(s, service, cluster.getClusterName(),
               alarmTopic.getTopicArn(), routed == null ? null : alb, routed)));
+    }
+    if (s.volume() != null) {
+      PersistentVolume volume = errors.attempt(inputs.volumeOrigin(index), () -> cluster.addPersistentVolume(
+          "Volume" + Names.pascal(s.volume().name()), inputs.volume(s, vpc.getPrivateSubnetIds())));
+      if (volume != null) {
+        errors.attempt(inputs.mountOrigin(index), () -> {
+          service.mountPersistentVolume(volume.ref(), inputs.volumeContainer(s), s.volume().containerPath());
+          return volume;
+        });
+      }
     }
     for (int j = 0; j < s.taskRoleStatements().size(); j++) {
       StatementConfig statement = s.taskRoleStatements().get(j);

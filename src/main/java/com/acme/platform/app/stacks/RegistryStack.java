@@ -12,35 +12,71 @@ import java.util.TreeMap;
 import software.constructs.Construct;
 
 /**
- * The image registry all environments share: one ECR repository per service of any environment.
+ * The image registry all environments share: one ECR repository per service of any environment, in one stack or,
+ * with {@code registry.layout} {@value EnvironmentConfig.RegistryConfig#PER_SERVICE}, in one stack per repository
+ * ({@link #stacks}).
  *
  * <p>Images are built once and promoted between environments, so repositories are not per environment
- * (DESIGN.md section 4). Accounts of environments other than the registry's own get pull access.
+ * (DESIGN.md section 4). Accounts of environments other than the registry's own get pull access. A repository's
+ * construct id (and so its Terraform address) is the same in either layout, which is what lets the README's runbook
+ * move its state from one layout to the other without replacing it.
  */
 public final class RegistryStack extends PlatformStack {
-  /** The stack name; also the state key's stack segment. */
+  /** The stack name of the single layout, and the prefix of the per-service stacks' names. */
   public static final String NAME = "registry";
 
   /**
-   * Builds the registry stack.
+   * Builds one registry stack.
    *
    * @param scope the app
+   * @param stackName the stack name: {@value #NAME}, or {@link #perServiceName} of its one repository
+   * @param repositoryNames the repositories this stack holds (names from {@link #stacks})
    * @param registry where the registry lives
    * @param config every environment (all of them, so that a repository never disappears when one is synthesized)
    * @param errors where props problems are recorded
    */
-  public RegistryStack(Construct scope, RegistryConfig registry, PlatformConfig config, ErrorSink errors) {
-    super(scope, NAME, registry.region(), registry.accountId(), Map.of("environment", "shared"));
+  public RegistryStack(Construct scope, String stackName, List<String> repositoryNames, RegistryConfig registry,
+      PlatformConfig config, ErrorSink errors) {
+    super(scope, stackName, registry.region(), registry.accountId(), Map.of("environment", "shared"));
     List<String> pullAccounts = pullAccounts(registry, config);
+    Map<String, Origin> origins = repositories(config);
     StackOutputs outputs = new StackOutputs(this);
-    repositories(config).forEach((name, origin) -> {
-      ServiceRepository repository = errors.attempt(origin.props(), () -> new ServiceRepository(this,
+    for (String name : repositoryNames) {
+      ServiceRepository repository = errors.attempt(origins.get(name).props(), () -> new ServiceRepository(this,
           "Repo" + Names.pascal(name), repositoryProps(name, pullAccounts)));
       if (repository != null) {
         outputs.add("repository", name, "url", repository.getRepositoryUrl(),
             "ECR repository URL of service " + name + " (push images here)");
       }
-    });
+    }
+  }
+
+  /**
+   * The registry's stacks and the repositories each holds, in the order they are synthesized: {@value #NAME} with
+   * every repository, or {@code registry-<service>} with its service's repository alone.
+   *
+   * @param registry the registry (its {@code layout} decides)
+   * @param config every environment
+   * @return stack name to repository names, sorted by name
+   */
+  public static Map<String, List<String>> stacks(RegistryConfig registry, PlatformConfig config) {
+    List<String> names = List.copyOf(repositories(config).keySet());
+    if (!registry.perService()) {
+      return Map.of(NAME, names);
+    }
+    Map<String, List<String>> stacks = new TreeMap<>();
+    names.forEach(name -> stacks.put(perServiceName(name), List.of(name)));
+    return stacks;
+  }
+
+  /**
+   * The stack name of one repository in the per-service layout.
+   *
+   * @param service the service (and repository) name
+   * @return {@code registry-<service>}
+   */
+  public static String perServiceName(String service) {
+    return NAME + "-" + service;
   }
 
   /** The accounts of environments other than the registry's own: they get pull access. */

@@ -38,6 +38,19 @@ public final class StateBackends {
         .key(StateKeyLayout.sharedKey(RegistryStack.NAME)).build();
   }
 
+  /**
+   * The backend of one repository's registry stack in the per-service layout: the registry's {@code stateBucket},
+   * at {@code ecs/ecr-repositories/<service>/...}.
+   *
+   * @param registry the registry
+   * @param service the service whose repository the stack holds
+   * @return the props
+   */
+  public static RemoteStateProps repository(EnvironmentConfig.RegistryConfig registry, String service) {
+    return RemoteStateProps.builder().bucket(registry.stateBucket()).region(registry.region())
+        .key(StateKeyLayout.repositoryKey(service)).build();
+  }
+
   /** Where the values of an environment's backend came from. */
   public static PropsOrigin environmentOrigin(EnvironmentConfig env) {
     return PropsOrigin.of(PlatformConfig.fileOf(env), "").field("bucket", "stateBucket").field("region", "region")

@@ -5,6 +5,7 @@ import com.acme.platform.constructs.core.ConstructIds;
 import com.acme.platform.constructs.core.IamPolicies;
 import com.acme.platform.constructs.core.JsonDocs;
 import com.acme.platform.constructs.core.Partition;
+import com.acme.platform.constructs.core.PolicyStatement;
 import com.hashicorp.cdktf.Fn;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.Token;
@@ -27,6 +28,7 @@ import com.hashicorp.cdktf.providers.aws.ecs_cluster_capacity_providers.EcsClust
 import com.hashicorp.cdktf.providers.aws.ecs_cluster_capacity_providers.EcsClusterCapacityProvidersDefaultCapacityProviderStrategy;
 import com.hashicorp.cdktf.providers.aws.iam_instance_profile.IamInstanceProfile;
 import com.hashicorp.cdktf.providers.aws.iam_role.IamRole;
+import com.hashicorp.cdktf.providers.aws.iam_role_policy.IamRolePolicy;
 import com.hashicorp.cdktf.providers.aws.iam_role_policy_attachment.IamRolePolicyAttachment;
 import com.hashicorp.cdktf.providers.aws.launch_template.LaunchTemplate;
 import com.hashicorp.cdktf.providers.aws.launch_template.LaunchTemplateBlockDeviceMappings;
@@ -44,6 +46,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.constructs.Construct;
 
@@ -73,12 +76,16 @@ import software.constructs.Construct;
  * for {@code AmazonEC2ContainerServiceforEC2Role}, {@code AmazonSSMManagedInstanceCore} and each extra policy,
  * {@code aws_iam_instance_profile}, {@code aws_security_group} with an {@code aws_vpc_security_group_egress_rule},
  * {@code aws_launch_template}, {@code aws_autoscaling_group}, {@code aws_ecs_capacity_provider} named
- * {@code <clusterName>-ec2} and {@code aws_ecs_cluster_capacity_providers} making it the cluster's default. See
+ * {@code <clusterName>-ec2} and {@code aws_ecs_cluster_capacity_providers} making it the cluster's default; per
+ * {@link #addPersistentVolume}, an {@code aws_ebs_volume}, with the instance role's inline {@code aws_iam_role_policy}
+ * that may attach exactly the cluster's persistent volumes. See
  * <a href="https://docs.aws.amazon.com/AmazonECS/latest/developerguide/asg-capacity-providers.html">Amazon ECS
  * capacity providers for the EC2 launch type</a>.
  */
 public final class Ec2Cluster extends Construct {
   private static final Pattern SECURITY_GROUP_ID = Pattern.compile("sg-[0-9a-f]{8,17}");
+  /** A token as cdktf writes it into a Java string. */
+  private static final Pattern TOKEN = Pattern.compile("\\$\\{TfToken\\[[^\\]]+\\]\\}");
   /** IAM role and instance profile {@code name_prefix} values may be at most 38 characters. */
   private static final int IAM_NAME_PREFIX_MAX = 38;
   private static final int NAME_PREFIX_MAX = 100;
@@ -87,6 +94,8 @@ public final class Ec2Cluster extends Construct {
   /** Seconds the Auto Scaling group waits after launch before it checks an instance's EC2 health. */
   static final int HEALTH_CHECK_GRACE_PERIOD_SECONDS = 300;
   private static final int SECONDS_PER_DAY = 86_400;
+  /** Persistent volumes per cluster: each needs a device name of its own ({@code /dev/xvdf} onwards). */
+  static final int MAX_PERSISTENT_VOLUMES = 10;
 
   private final Ec2ClusterProps props;
   private final EcsCluster cluster;
@@ -99,6 +108,8 @@ public final class Ec2Cluster extends Construct {
   private final AutoscalingGroup autoScalingGroup;
   private final EcsCapacityProvider capacityProvider;
   private final EcsClusterCapacityProviders clusterCapacityProviders;
+  private final List<PersistentVolume> persistentVolumes = new ArrayList<>();
+  private IamRolePolicy volumePolicy;
 
   /**
    * Creates the cluster and its EC2 capacity.
@@ -299,6 +310,84 @@ public final class Ec2Cluster extends Construct {
   }
 
   /**
+   * Adds a persistent EBS volume that the cluster's instances attach at boot, for a service that must keep its data
+   * across task and instance replacement; mount it with {@link Ec2Service#mountPersistentVolume}.
+   *
+   * <p>The cluster changes with its first volume: its Auto Scaling group launches instances in the volume's subnet
+   * only (an EBS volume attaches only in its own availability zone), the user data of its instances attaches,
+   * formats when blank and mounts the volume, and the instance role may attach exactly the cluster's volumes
+   * ({@code ec2:AttachVolume} on them and on the region's instances). Keep a stateful service in a cluster of its
+   * own, usually of one instance: the whole cluster runs in one zone, and only one instance can hold the volume.
+   * The instance that holds it advertises {@code platform.volume.<volumeName>=attached}; an instance that boots
+   * while the volume is still attached elsewhere retries for five minutes (the instance it replaces may still be
+   * shutting down), then joins the cluster without it. The instances need the AWS CLI (installed from the
+   * distribution's repository when the AMI lacks it) and a route to the EC2 API.
+   *
+   * @param id the construct id of the volume, unique within this cluster (PascalCase, for example {@code Data})
+   * @param volumeProps the volume
+   * @return the volume
+   * @throws com.acme.platform.constructs.core.InvalidPropsException when the name is taken, the zone differs from
+   *     the cluster's other volumes, or the cluster has {@value #MAX_PERSISTENT_VOLUMES} volumes already
+   */
+  public PersistentVolume addPersistentVolume(String id, PersistentVolumeProps volumeProps) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(volumeProps, "volumeProps");
+    Checks checks = Checks.of("Ec2Cluster '" + getNode().getPath() + "'");
+    String field = "addPersistentVolume";
+    checks.check(persistentVolumes.size() < MAX_PERSISTENT_VOLUMES, field, "can add at most "
+        + MAX_PERSISTENT_VOLUMES + " persistent volumes to one cluster, got one more");
+    for (PersistentVolume other : persistentVolumes) {
+      checks.check(!other.getProps().volumeName().equals(volumeProps.volumeName()), field + ".volumeName",
+          "must be unique within the cluster, got " + Checks.quote(volumeProps.volumeName()) + " twice");
+    }
+    if (!persistentVolumes.isEmpty()) {
+      String zone = persistentVolumes.get(0).getProps().availabilityZone();
+      checks.check(zone.equals(volumeProps.availabilityZone()), field + ".availabilityZone", "must be "
+          + Checks.quote(zone) + " like the cluster's other persistent volumes (its instances run in that one zone,"
+          + " where they can attach each volume), got " + Checks.quote(volumeProps.availabilityZone()));
+    }
+    checks.throwIfAny();
+    PersistentVolume volume = new PersistentVolume(this, id, volumeProps, props.clusterName(), !props.teardown());
+    persistentVolumes.add(volume);
+    if (persistentVolumes.size() == 1) {
+      autoScalingGroup.setVpcZoneIdentifier(List.of(volumeProps.subnetId()));
+    }
+    List<VolumeAttachment> attachments = new ArrayList<>();
+    for (int i = 0; i < persistentVolumes.size(); i++) {
+      PersistentVolume v = persistentVolumes.get(i);
+      attachments.add(new VolumeAttachment(v.getVolumeId(), "/dev/xvd" + (char) ('f' + i), v.getHostPath(),
+          v.ref().attributeName()));
+    }
+    launchTemplate.setUserData(userData(props.clusterName(), props.usesSpot(), props.awsRegion(), attachments));
+    List<String> resources = new ArrayList<>(persistentVolumes.stream().map(PersistentVolume::getVolumeArn)
+        .toList());
+    // Instance ids are known only at launch; the volume ARNs are what limits the grant.
+    resources.add("arn:" + Partition.ofRegion(props.awsRegion()) + ":ec2:" + props.awsRegion() + ":*:instance/*");
+    String policy = PolicyStatement.document(List.of(PolicyStatement.builder().sid("AttachPersistentVolumes")
+        .actions(List.of("ec2:AttachVolume")).resources(resources).build()));
+    if (volumePolicy == null) {
+      volumePolicy = IamRolePolicy.Builder.create(this, "InstanceVolumePolicy")
+          .name("attach-persistent-volumes")
+          .role(instanceRole.getName())
+          .policy(policy)
+          .build();
+    } else {
+      volumePolicy.setPolicy(policy);
+    }
+    return volume;
+  }
+
+  /**
+   * One persistent volume as the user data attaches it.
+   *
+   * @param volumeId the EBS volume id (a token until apply)
+   * @param device the device name to attach it as
+   * @param hostPath where to mount it
+   * @param attribute the instance attribute to advertise once it is mounted
+   */
+  record VolumeAttachment(String volumeId, String device, String hostPath, String attribute) {}
+
+  /**
    * Admits TCP traffic from another security group to the container instances, for example a load balancer to the
    * dynamic host ports {@code 32768-65535} of bridge-mode tasks.
    *
@@ -352,7 +441,34 @@ public final class Ec2Cluster extends Construct {
    * @return the base64 text, the same for the same arguments
    */
   static String userData(String clusterName, boolean spot) {
-    return Base64.getEncoder().encodeToString(userDataScript(clusterName, spot).getBytes(StandardCharsets.UTF_8));
+    return userData(clusterName, spot, "", List.of());
+  }
+
+  /**
+   * The instance user data with persistent volumes. A script that names volume ids (tokens until apply) is encoded
+   * by Terraform's {@code base64encode}; one without is encoded here, so that clusters without volumes keep the
+   * user data they had.
+   */
+  static String userData(String clusterName, boolean spot, String region, List<VolumeAttachment> volumes) {
+    String script = userDataScript(clusterName, spot, region, volumes);
+    if (!Checks.isToken(script)) {
+      return Base64.getEncoder().encodeToString(script.getBytes(StandardCharsets.UTF_8));
+    }
+    // Terraform joins the text (as raw strings, because it has quotes) with the tokens' values.
+    List<String> parts = new ArrayList<>();
+    Matcher token = TOKEN.matcher(script);
+    int at = 0;
+    while (token.find()) {
+      if (token.start() > at) {
+        parts.add(Fn.rawString(script.substring(at, token.start())));
+      }
+      parts.add(token.group());
+      at = token.end();
+    }
+    if (at < script.length()) {
+      parts.add(Fn.rawString(script.substring(at)));
+    }
+    return Fn.base64encode(Fn.join("", parts));
   }
 
   /**
@@ -366,11 +482,76 @@ public final class Ec2Cluster extends Construct {
    * @return the script
    */
   static String userDataScript(String clusterName, boolean spot) {
-    return "#!/bin/bash\n"
+    return userDataScript(clusterName, spot, "", List.of());
+  }
+
+  /**
+   * The script with persistent volumes: each is attached (retrying while it is still attached to an instance that
+   * is going away), given an XFS file system only when it has none, mounted, and announced to the ECS agent as an
+   * instance attribute. The agent reads {@code /etc/ecs/ecs.config} when it starts, after the user data.
+   */
+  static String userDataScript(String clusterName, boolean spot, String region, List<VolumeAttachment> volumes) {
+    StringBuilder script = new StringBuilder("#!/bin/bash\n"
         + "set -euo pipefail\n"
         + "echo \"ECS_CLUSTER=" + clusterName + "\" >> /etc/ecs/ecs.config\n"
-        + (spot ? "echo \"ECS_ENABLE_SPOT_INSTANCE_DRAINING=true\" >> /etc/ecs/ecs.config\n" : "");
+        + (spot ? "echo \"ECS_ENABLE_SPOT_INSTANCE_DRAINING=true\" >> /etc/ecs/ecs.config\n" : ""));
+    if (volumes.isEmpty()) {
+      return script.toString();
+    }
+    script.append(ATTACH_FUNCTION.replace("@REGION@", region));
+    for (VolumeAttachment v : volumes) {
+      script.append("attach_volume ").append(v.volumeId()).append(' ').append(v.device()).append(' ')
+          .append(v.hostPath()).append(" '\"").append(v.attribute()).append("\":\"")
+          .append(PersistentVolume.ATTACHED).append("\"'\n");
+    }
+    script.append("if [ -n \"$ATTRIBUTES\" ]; then\n"
+        + "  echo \"ECS_INSTANCE_ATTRIBUTES={$(echo \"$ATTRIBUTES\" | cut -c2-)}\" >> /etc/ecs/ecs.config\n"
+        + "fi\n");
+    return script.toString();
   }
+
+  /**
+   * Defines {@code attach_volume <volume id> <device> <mount point> '"<attribute>":"attached"'}. No backslashes:
+   * cdktf's raw strings, which carry the script into Terraform when it names a volume id, do not escape them.
+   */
+  private static final String ATTACH_FUNCTION = """
+      # Persistent volumes: attach, make a file system only when blank, mount, advertise to ECS.
+      command -v aws >/dev/null || dnf install -y awscli-2
+      IMDS=http://169.254.169.254/latest
+      IMDS_TOKEN=$(curl -sf -X PUT "$IMDS/api/token" -H "X-aws-ec2-metadata-token-ttl-seconds: 300")
+      INSTANCE_ID=$(curl -sf -H "X-aws-ec2-metadata-token: $IMDS_TOKEN" "$IMDS/meta-data/instance-id")
+      ATTRIBUTES=""
+      attach_volume() {
+        local volume=$1 device=$2 mount_point=$3 attribute=$4 disk="" try candidate
+        for try in $(seq 1 30); do
+          if aws ec2 attach-volume --region @REGION@ --volume-id "$volume" --instance-id "$INSTANCE_ID" --device "$device" >/dev/null; then
+            break
+          fi
+          if [ "$try" -eq 30 ]; then
+            echo "volume $volume is attached elsewhere; this instance runs without it"
+            return 0
+          fi
+          sleep 10
+        done
+        for try in $(seq 1 60); do
+          for candidate in "/dev/disk/by-id/nvme-Amazon_Elastic_Block_Store_$(echo "$volume" | tr -d -)" "$device"; do
+            if [ -b "$candidate" ]; then
+              disk=$(readlink -f "$candidate")
+              break 2
+            fi
+          done
+          sleep 5
+        done
+        if [ -z "$disk" ]; then
+          echo "volume $volume did not appear as a device; this instance runs without it"
+          return 0
+        fi
+        blkid "$disk" >/dev/null || mkfs -t xfs "$disk"
+        mkdir -p "$mount_point"
+        mount "$disk" "$mount_point"
+        ATTRIBUTES="$ATTRIBUTES,$attribute"
+      }
+      """;
 
   /** A prefix the provider accepts for launch templates: 3 to 99 characters, even for a one-letter cluster name. */
   static String launchTemplateNamePrefix(String clusterName) {
@@ -502,6 +683,25 @@ public final class Ec2Cluster extends Construct {
    */
   public IamInstanceProfile getInstanceProfile() {
     return instanceProfile;
+  }
+
+  /**
+   * The persistent volumes added so far, in order.
+   *
+   * @return the volumes; an unmodifiable list
+   */
+  public List<PersistentVolume> getPersistentVolumes() {
+    return List.copyOf(persistentVolumes);
+  }
+
+  /**
+   * The instance role's inline policy that attaches the persistent volumes, or {@code null} before the first
+   * {@link #addPersistentVolume}.
+   *
+   * @return the {@code aws_iam_role_policy} resource, or {@code null}
+   */
+  public IamRolePolicy getVolumePolicy() {
+    return volumePolicy;
   }
 
   /**

@@ -23,7 +23,9 @@ import com.hashicorp.cdktf.providers.aws.ecs_service.EcsServiceCapacityProviderS
 import com.hashicorp.cdktf.providers.aws.ecs_service.EcsServiceDeploymentCircuitBreaker;
 import com.hashicorp.cdktf.providers.aws.ecs_service.EcsServiceLoadBalancer;
 import com.hashicorp.cdktf.providers.aws.ecs_service.EcsServiceOrderedPlacementStrategy;
+import com.hashicorp.cdktf.providers.aws.ecs_service.EcsServicePlacementConstraints;
 import com.hashicorp.cdktf.providers.aws.ecs_task_definition.EcsTaskDefinition;
+import com.hashicorp.cdktf.providers.aws.ecs_task_definition.EcsTaskDefinitionVolume;
 import com.hashicorp.cdktf.providers.aws.iam_role.IamRole;
 import com.hashicorp.cdktf.providers.aws.iam_role_policy.IamRolePolicy;
 import com.hashicorp.cdktf.providers.aws.iam_role_policy_attachment.IamRolePolicyAttachment;
@@ -57,6 +59,8 @@ import software.constructs.Construct;
  *   <li>per {@link #attachTo} call, the {@code aws_vpc_security_group_ingress_rule} that lets the load balancer reach
  *       the cluster's instances on exactly the host ports in use (shared by every service of the stack that needs
  *       the same rule);</li>
+ *   <li>per {@link #mountPersistentVolume} call, a host volume of the task definition, a mount point of the
+ *       container and a placement constraint on the instance that holds the volume;</li>
  *   <li>{@code aws_appautoscaling_target} and a target-tracking {@code aws_appautoscaling_policy} on
  *       {@code ECSServiceAverageCPUUtilization}, only when {@code maxCapacity > minCapacity}. With equal capacities
  *       the service runs {@code desiredCount} tasks and nothing scales it.</li>
@@ -86,7 +90,7 @@ public final class Ec2Service extends Construct {
   static final int DEFAULT_GRACE_PERIOD_SECONDS = 60;
 
   private final Ec2ServiceProps props;
-  private final List<ContainerDefinition> containers;
+  private List<ContainerDefinition> containers;
   private final CloudwatchLogGroup logGroup;
   private final IamRole executionRole;
   private final IamRole taskRole;
@@ -97,6 +101,7 @@ public final class Ec2Service extends Construct {
   private final List<EcsServiceLoadBalancer> targets = new ArrayList<>();
   private final List<String> targetKeys = new ArrayList<>();
   private final List<PolicyStatement> taskRoleStatements = new ArrayList<>();
+  private final List<PersistentVolumeRef> persistentVolumes = new ArrayList<>();
   private IamRolePolicy taskRolePolicy;
 
   /**
@@ -354,6 +359,60 @@ public final class Ec2Service extends Construct {
         .build();
   }
 
+  /**
+   * Mounts a persistent volume of the service's cluster into one of its containers: the task definition gets a host
+   * volume at the volume's mount point on the instance, the container a mount point at {@code containerPath}, and
+   * the service a placement constraint that admits only the instance that holds the volume.
+   *
+   * <p>Deployments then stop the old task before they start the new one (minimum healthy percent 0, maximum
+   * percent 100, whatever the props said): a second task would start on the same instance and write the same
+   * files. So the service runs at most one task: {@code desiredCount} and {@code maxCapacity} must be at most 1.
+   *
+   * @param volume the volume, from {@link PersistentVolume#ref()} of the service's cluster
+   * @param containerName a container of this service
+   * @param containerPath where the container sees the volume, an absolute path such as
+   *     {@code /var/lib/postgresql/data}
+   * @throws InvalidPropsException when the volume belongs to another cluster or is mounted already, the service
+   *     may run more than one task, the container does not exist or the path is not absolute
+   */
+  public void mountPersistentVolume(PersistentVolumeRef volume, String containerName, String containerPath) {
+    Objects.requireNonNull(volume, "volume");
+    Checks checks = Checks.of("Ec2Service '" + getNode().getPath() + "'");
+    String field = "mountPersistentVolume";
+    checks.check(volume.clusterName().equals(props.cluster().clusterName()), field + ".volume", "must be a volume"
+        + " of the service's cluster " + Checks.quote(props.cluster().clusterName()) + ", got "
+        + Checks.quote(volume.volumeName()) + " of cluster " + Checks.quote(volume.clusterName()));
+    checks.check(!persistentVolumes.contains(volume), field + ".volume", "mounts "
+        + Checks.quote(volume.volumeName()) + " already; mount each volume once");
+    String oneTask = " for a service with a persistent volume (the volume attaches to one instance, and two tasks"
+        + " must never write it at once), got ";
+    if (props.desiredCount() > 1) {
+      checks.check(false, "desiredCount", "must be at most 1" + oneTask + props.desiredCount());
+    } else {
+      checks.check(props.maxCapacity() <= 1, "maxCapacity", "must be at most 1" + oneTask + props.maxCapacity());
+    }
+    ContainerDefinition container = ContainerDefinitions.named(containers, containerName);
+    checks.check(container != null, field + ".containerName", "must be a container of this service, got "
+        + Checks.quote(containerName) + " (found " + ContainerDefinitions.names(containers) + ")");
+    checks.check(containerPath != null && containerPath.startsWith("/"), field + ".containerPath",
+        "must be an absolute path in the container such as \"/var/lib/data\", got " + Checks.quote(containerPath));
+    checks.throwIfAny();
+
+    persistentVolumes.add(volume);
+    List<MountPoint> mounts = new ArrayList<>(container.mountPoints());
+    mounts.add(new MountPoint(volume.volumeName(), containerPath, null));
+    List<ContainerDefinition> updated = new ArrayList<>(containers);
+    updated.set(updated.indexOf(container), container.toBuilder().mountPoints(mounts).build());
+    containers = List.copyOf(updated);
+    taskDefinition.setContainerDefinitions(ContainerDefinitions.toJson(containers));
+    taskDefinition.putVolume(persistentVolumes.stream().map(v -> EcsTaskDefinitionVolume.builder()
+        .name(v.volumeName()).hostPath(v.hostPath()).build()).toList());
+    service.putPlacementConstraints(persistentVolumes.stream().map(v -> EcsServicePlacementConstraints.builder()
+        .type("memberOf").expression(v.placementExpression()).build()).toList());
+    service.setDeploymentMinimumHealthyPercent(0);
+    service.setDeploymentMaximumPercent(100);
+  }
+
   private static InvalidPropsException invalid(String subject, String field, String message) {
     return new InvalidPropsException(subject, List.of(new Problem(field, message)));
   }
@@ -512,7 +571,17 @@ public final class Ec2Service extends Construct {
   }
 
   /**
-   * The containers as registered, after the {@code awslogs} configuration was added.
+   * The persistent volumes mounted so far, in order.
+   *
+   * @return the volumes; an unmodifiable list
+   */
+  public List<PersistentVolumeRef> getPersistentVolumes() {
+    return List.copyOf(persistentVolumes);
+  }
+
+  /**
+   * The containers as registered, after the {@code awslogs} configuration (and persistent volumes' mount points)
+   * were added.
    *
    * @return the registered containers
    */

@@ -16,6 +16,9 @@
  *   <li>{@code aws_ecs_capacity_provider} {@code <clusterName>-ec2} with managed scaling and managed termination
  *       protection</li>
  *   <li>{@code aws_ecs_cluster_capacity_providers} making that capacity provider the cluster's default</li>
+ *   <li>per {@code addPersistentVolume} call, a {@link com.acme.platform.constructs.ecs.PersistentVolume}: an
+ *       encrypted gp3 {@code aws_ebs_volume} that the instances attach and mount at boot, and the instance role's
+ *       inline {@code aws_iam_role_policy} that may attach it; the group then runs in the volume's subnet only</li>
  * </ul>
  *
  * <p>{@link com.acme.platform.constructs.ecs.Ec2Service} creates:
@@ -28,6 +31,8 @@
  *       rollback, optional load balancer attachment</li>
  *   <li>{@code aws_appautoscaling_target} and a target-tracking {@code aws_appautoscaling_policy} when
  *       {@code maxCapacity > minCapacity}</li>
+ *   <li>per {@code mountPersistentVolume} call, a host volume of the task definition, a container mount point and
+ *       a placement constraint on the instance that holds the volume</li>
  * </ul>
  *
  * <p>{@link com.acme.platform.constructs.ecs.ClusterRef} is how services take a cluster. Nothing in this package

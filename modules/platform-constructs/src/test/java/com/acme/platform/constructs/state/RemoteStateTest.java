@@ -62,6 +62,23 @@ class RemoteStateTest {
   }
 
   @Test
+  void repositoryKey_layout_oneFolderPerRepository() {
+    assertThat(StateKeyLayout.repositoryKey("art-service-sourcing-data-service"))
+        .isEqualTo("ecs/ecr-repositories/art-service-sourcing-data-service/terraform.tfstate");
+  }
+
+  @Test
+  void fails_repositoryKeyNotLowercaseName() {
+    assertThatThrownBy(() -> StateKeyLayout.repositoryKey("team/Orders"))
+        .isInstanceOf(InvalidPropsException.class)
+        .hasMessage("StateKeyLayout.repositoryName must be 1-63 lowercase letters, digits or '-', starting with a"
+            + " letter or digit, got \"team/Orders\"");
+    assertThatThrownBy(() -> StateKeyLayout.repositoryKey(null))
+        .isInstanceOf(InvalidPropsException.class)
+        .hasMessage("StateKeyLayout.repositoryName is required");
+  }
+
+  @Test
   void fails_keySegmentNotLowercaseName() {
     assertThatThrownBy(() -> StateKeyLayout.key("QA", "a/b"))
         .isInstanceOf(InvalidPropsException.class)
