@@ -31,7 +31,7 @@ final class IamRules {
     return List.of(
         PolicyRule.builder().id("iam-no-wildcard-action").checkovId("CKV_AWS_63")
             .tfsecId("aws-iam-no-policy-wildcards").trivyId("AVD-AWS-0057")
-            .title("IAM policies name their actions: no \"*\" or \"<service>:*\", no Allow with NotAction")
+            .title("IAM policies name their actions: no `*` or `service:*`, no Allow with NotAction")
             .fix("list the actions the principal calls, for example \"s3:GetObject\"")
             .resourceTypes(POLICY_HOLDERS)
             .check((r, s) -> eachAllow(r, (statement, where) -> {
@@ -48,7 +48,7 @@ final class IamRules {
             })).build(),
         PolicyRule.builder().id("iam-no-wildcard-resource-write").checkovId("CKV_AWS_355")
             .tfsecId("aws-iam-no-policy-wildcards").trivyId("AVD-AWS-0057")
-            .title("IAM policies allow actions that change something only on named resources, not on \"*\"")
+            .title("IAM policies allow actions that change something only on named resources, not on `*`")
             .fix("replace the resource \"*\" with the ARNs the actions need")
             .resourceTypes(POLICY_HOLDERS)
             .check((r, s) -> eachAllow(r, (statement, where) -> {
