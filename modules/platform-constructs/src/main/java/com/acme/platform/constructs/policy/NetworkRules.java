@@ -10,6 +10,7 @@ import static com.acme.platform.constructs.policy.JsonValues.text;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /** The EC2 and networking rules: instances and launch templates, subnets, VPCs and security groups. */
@@ -244,8 +245,8 @@ final class NetworkRules {
       boolean onePublicPort = !allProtocols && "tcp".equalsIgnoreCase(p.protocol()) && p.from() != null
           && p.from().equals(p.to()) && PUBLIC_PORTS.contains(p.from());
       String ports = allProtocols ? "all ports"
-          : p.from() != null && p.from().equals(p.to()) ? p.protocol().toUpperCase() + " port " + p.from()
-          : p.protocol().toUpperCase() + " ports " + p.from() + "-" + p.to();
+          : p.from() != null && p.from().equals(p.to()) ? p.protocol().toUpperCase(Locale.ROOT) + " port " + p.from()
+          : p.protocol().toUpperCase(Locale.ROOT) + " ports " + p.from() + "-" + p.to();
       String what = p.where() + "allows ingress from " + String.join(" and ", open) + " to " + ports;
       if (!onePublicPort) {
         out.add(what);
