@@ -108,9 +108,9 @@ public final class PolicyCheck {
   }
 
   /**
-   * Makes the stack run the check when it is synthesized (a construct validation, which {@code app.synth()} and
-   * cdktf's {@code Testing.synth(stack, true)} run): every finding and every waiver that waives nothing fails the
-   * synthesis with its line.
+   * Makes the stack run the check when it is synthesized: a construct validation, which {@code app.synth()} runs,
+   * and so does platform-testing's {@code SynthesizedStack.of}. Every finding and every waiver that waives nothing
+   * fails the synthesis with its line.
    *
    * @param stack the stack
    * @param props the rules and waivers
