@@ -30,6 +30,8 @@ import java.util.TreeMap;
  *     runbook): every cluster gets {@link com.acme.platform.constructs.ecs.Ec2ClusterProps#teardown()} and every
  *     load balancer loses its deletion protection, whatever its {@code deletionProtection} says; default
  *     {@code false}
+ * @param policy the policy check's waivers for this environment's stack and for the shared registry stack; none by
+ *     default
  */
 public record EnvironmentConfig(
     String name,
@@ -44,7 +46,8 @@ public record EnvironmentConfig(
     List<ServiceConfig> services,
     String hostedZoneId,
     AlarmsConfig alarms,
-    Boolean teardown) {
+    Boolean teardown,
+    PolicyConfig policy) {
 
   /** Replaces missing collections with empty ones so that checks can iterate. */
   public EnvironmentConfig {
@@ -52,6 +55,7 @@ public record EnvironmentConfig(
     clusters = clusters == null ? List.of() : List.copyOf(clusters);
     loadBalancers = loadBalancers == null ? List.of() : List.copyOf(loadBalancers);
     services = services == null ? List.of() : List.copyOf(services);
+    policy = policy == null ? new PolicyConfig(null, null) : policy;
   }
 
   /**
@@ -266,6 +270,23 @@ public record EnvironmentConfig(
     /** Replaces a missing list with an empty one. */
     public RoutingConfig {
       dnsNames = dnsNames == null ? List.of() : List.copyOf(dnsNames);
+    }
+  }
+
+  /**
+   * Accepted violations of the policy check (see the README's policy table), each with its reason.
+   *
+   * @param waivers waivers for this environment's stack {@code platform-<name>}
+   *     ({@link com.acme.platform.constructs.policy.Waiver}: resource address, rule id, reason)
+   * @param registryWaivers waivers for the shared {@code registry} stack; the registry stack gets those of every
+   *     environment file
+   */
+  public record PolicyConfig(List<com.acme.platform.constructs.policy.Waiver> waivers,
+      List<com.acme.platform.constructs.policy.Waiver> registryWaivers) {
+    /** Replaces missing lists with empty ones. */
+    public PolicyConfig {
+      waivers = waivers == null ? List.of() : List.copyOf(waivers);
+      registryWaivers = registryWaivers == null ? List.of() : List.copyOf(registryWaivers);
     }
   }
 }
