@@ -45,7 +45,7 @@ public final class EnvironmentKeyProps {
   }
 
   /**
-   * {@return the key's alias without {@code alias/}, for example {@code staging-platform}} Required.
+   * {@return the key's alias without {@code alias/}, for example {@code orders-qa-platform}} Required.
    */
   public String aliasName() {
     return aliasName;

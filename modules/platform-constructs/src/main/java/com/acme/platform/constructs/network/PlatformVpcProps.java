@@ -131,7 +131,8 @@ public final class PlatformVpcProps {
     }
     // The flow log's own props check its values; here they are checked before anything is built.
     if (flowLogs) {
-      checks.addAll("", flowLogProblems(name, flowLogRetentionDays, flowLogKmsKeyArn));
+      flowLogProblems(name, flowLogRetentionDays, flowLogKmsKeyArn).forEach(p -> checks.check(false, p.field(),
+          p.message()));
     } else {
       checks.check(flowLogRetentionDays == null && flowLogKmsKeyArn == null, "flowLogs",
           "is false, so flowLogRetentionDays and flowLogKmsKeyArn have nothing to configure; remove them");

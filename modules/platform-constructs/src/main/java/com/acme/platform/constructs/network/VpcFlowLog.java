@@ -51,7 +51,7 @@ public final class VpcFlowLog extends Construct {
     String name = props.name();
     this.role = IamRole.Builder.create(this, "Role")
         .namePrefix(name.substring(0, Math.min(name.length(), ROLE_NAME_PREFIX_MAX - ROLE_SUFFIX.length()))
-            + ROLE_SUFFIX)
+            .replaceAll("-+$", "") + ROLE_SUFFIX)
         .description("Delivers the flow logs of VPC " + name + " to CloudWatch Logs")
         .assumeRolePolicy(JsonDocs.toJson(IamPolicies.assumeRoleBy("vpc-flow-logs.amazonaws.com")))
         .build();

@@ -43,7 +43,7 @@ public final class AccessLogBucketProps {
   }
 
   /**
-   * {@return the bucket name, for example {@code staging-lb-access-logs-111111111111}} Required. S3's naming rules
+   * {@return the bucket name, for example {@code orders-qa-lb-access-logs-111111111111}} Required. S3's naming rules
    * apply; names are global, so include the account id.
    */
   public String bucketName() {

@@ -129,7 +129,11 @@ class Ec2ServiceTest {
     assertThat(task.get("container_definitions").asText()).isEqualTo("[{\"image\":\"nginx:1.25\","
         + "\"logConfiguration\":{\"logDriver\":\"awslogs\",\"options\":{\"awslogs-group\":\"/ecs/orders\","
         + "\"awslogs-region\":\"eu-west-1\",\"awslogs-stream-prefix\":\"orders\"}},\"memory\":512,\"name\":\"web\","
-        + "\"portMappings\":[{\"containerPort\":8080}]}]");
+        + "\"portMappings\":[{\"containerPort\":8080}],\"readonlyRootFilesystem\":true}]");
+    assertThat(task.has("pid_mode")).as("pid_mode").isFalse();
+    assertThat(task.has("ipc_mode")).as("ipc_mode").isFalse();
+    assertThat(task.has("volume")).as("volume").isFalse();
+    assertThat(task.get("execution_role_arn").asText()).isNotEqualTo(task.get("task_role_arn").asText());
   }
 
   @Test
