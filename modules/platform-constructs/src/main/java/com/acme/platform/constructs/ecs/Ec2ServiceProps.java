@@ -138,7 +138,24 @@ public final class Ec2ServiceProps {
             + scratchVolumes.indexOf(volume) + "], got " + Checks.quote(volume));
       }
     }
+    // ECS refuses a mount point whose volume the task does not define; say so before anything is planned.
+    List<String> volumes = taskVolumeNames();
+    for (int i = 0; i < containers.size(); i++) {
+      List<MountPoint> mounts = containers.get(i).mountPoints();
+      for (int j = 0; j < mounts.size(); j++) {
+        String volume = mounts.get(j).sourceVolume();
+        checks.check(volume == null || volumes.contains(volume), "containers[" + i + "].mountPoints[" + j
+            + "].sourceVolume", "must name a volume of the task " + volumes + ", got " + Checks.quote(volume)
+            + " (container " + Checks.quote(containers.get(i).name()) + "); add it to scratchVolumes for writable"
+            + " space that lives as long as the task");
+      }
+    }
     checks.throwIfAny();
+  }
+
+  /** The names of every volume the task definition defines: what containers' mount points may name. */
+  private List<String> taskVolumeNames() {
+    return scratchVolumes;
   }
 
   private static boolean inRange(int count) {
