@@ -67,7 +67,8 @@ public final class Ec2ServiceProps {
         ? b.deploymentMinimumHealthyPercent : 100;
     this.deploymentMaximumPercent = b.deploymentMaximumPercent != null ? b.deploymentMaximumPercent : 200;
     this.healthCheckGracePeriodSeconds = b.healthCheckGracePeriodSeconds;
-    this.logRetentionDays = b.logRetentionDays != null ? b.logRetentionDays : 30;
+    // A year: checkov CKV_AWS_338 (and Security Hub CloudWatch.16) ask for at least that much history.
+    this.logRetentionDays = b.logRetentionDays != null ? b.logRetentionDays : 365;
     this.taskRolePolicyArns = b.taskRolePolicyArns != null ? List.copyOf(b.taskRolePolicyArns) : List.of();
     this.taskDefinitionManagedExternally = b.taskDefinitionManagedExternally != null
         && b.taskDefinitionManagedExternally;
@@ -338,7 +339,7 @@ public final class Ec2ServiceProps {
   }
 
   /**
-   * Days the log group keeps log events; one of the values CloudWatch Logs allows (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653). Default: {@code 30}.
+   * Days the log group keeps log events; one of the values CloudWatch Logs allows (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653). Default: {@code 365}, a year (checkov CKV_AWS_338); shorten it explicitly where cost matters more than history.
    *
    * @return the value
    */

@@ -110,9 +110,9 @@ class Ec2ServiceTest {
   // ---- defaults ------------------------------------------------------------------------------------------------
 
   @Test
-  void logGroup_defaults_namedAfterServiceWith30DaysRetention() {
+  void logGroup_defaults_namedAfterServiceWithAYearsRetention() {
     defaults.assertHasResourceWithProperties("aws_cloudwatch_log_group", Map.of(
-        "name", "/ecs/orders", "retention_in_days", 30));
+        "name", "/ecs/orders", "retention_in_days", 365));
     assertThat(defaultsService.getLogGroupName()).isEqualTo("/ecs/orders");
   }
 
