@@ -132,6 +132,9 @@ public final class Ec2Service extends Construct {
         .description("ECS task execution role of service " + props.serviceName())
         .assumeRolePolicy(JsonDocs.toJson(IamPolicies.assumeRoleBy("ecs-tasks.amazonaws.com")))
         .build();
+    // The AWS managed execution role policy: image pull and log writes on "*" (ecr:GetAuthorizationToken has no
+    // resource-level permissions; the images may come from any registry the task names). A documented exception
+    // of the policy check (README "Secure defaults"); secrets are granted below, each by its own ARN.
     IamRolePolicyAttachment executionPolicy = IamRolePolicyAttachment.Builder.create(this, "ExecutionRolePolicy")
         .role(executionRole.getName())
         .policyArn(Partition.managedPolicyArn(props.awsRegion(), EXECUTION_ROLE_POLICY))

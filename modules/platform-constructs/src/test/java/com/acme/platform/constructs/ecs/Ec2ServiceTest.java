@@ -201,7 +201,9 @@ class Ec2ServiceTest {
     assertThat(List.of(props.desiredCount(), props.minCapacity(), props.maxCapacity(), props.targetCpuPercent(),
         props.scaleInCooldownSeconds(), props.scaleOutCooldownSeconds(), props.deploymentMinimumHealthyPercent(),
         props.deploymentMaximumPercent(), props.logRetentionDays()))
-        .containsExactly(1, 1, 1, 70, 300, 60, 100, 200, 30);
+        .containsExactly(1, 1, 1, 70, 300, 60, 100, 200, 365);
+    assertThat(props.logKmsKeyArn()).isNull();
+    assertThat(props.scratchVolumes()).isEmpty();
     assertThat(props.cpu()).isNull();
     assertThat(props.memoryMiB()).isNull();
     assertThat(props.healthCheckGracePeriodSeconds()).isNull();
