@@ -125,4 +125,18 @@ class SecureContainersTest {
             + "Ec2ServiceProps.scratchVolumes[1] duplicates scratchVolumes[0], got \"tmp\"\n"
             + "Ec2ServiceProps.scratchVolumes[2] must be 1-255 letters, digits, '-' or '_', got \"no space\"");
   }
+
+  @Test
+  void fails_mountPointOfAVolumeTheTaskDoesNotDefine() {
+    assertThatThrownBy(() -> Ec2ServiceProps.builder().serviceName("orders").cluster(CLUSTER).awsRegion("eu-west-1")
+        .scratchVolumes(List.of("cache"))
+        .containers(List.of(ContainerDefinition.builder().name("web").image("a").memoryMiB(128)
+            .mountPoints(List.of(new MountPoint("cache", "/cache", false), new MountPoint("tmp", "/tmp", false)))
+            .build()))
+        .build())
+        .isInstanceOf(InvalidPropsException.class)
+        .hasMessage("Ec2ServiceProps.containers[0].mountPoints[1].sourceVolume must name a volume of the task [cache],"
+            + " got \"tmp\" (container \"web\"); add it to scratchVolumes for writable space that lives as long as"
+            + " the task");
+  }
 }
