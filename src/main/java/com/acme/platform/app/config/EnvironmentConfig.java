@@ -121,8 +121,11 @@ public record EnvironmentConfig(
    * @param availabilityZones {@link com.acme.platform.constructs.network.PlatformVpcProps#availabilityZones()}
    * @param natGateways the name of a {@link com.acme.platform.constructs.network.NatGateways} value:
    *     {@link com.acme.platform.constructs.network.PlatformVpcProps#natGateways()}
+   * @param flowLogs {@link com.acme.platform.constructs.network.PlatformVpcProps#flowLogs()}
+   * @param flowLogRetentionDays {@link com.acme.platform.constructs.network.PlatformVpcProps#flowLogRetentionDays()}
    */
-  public record NetworkConfig(String cidr, List<String> availabilityZones, String natGateways) {}
+  public record NetworkConfig(String cidr, List<String> availabilityZones, String natGateways, Boolean flowLogs,
+      Integer flowLogRetentionDays) {}
 
   /**
    * An ECS cluster on EC2 instances.
@@ -164,9 +167,13 @@ public record EnvironmentConfig(
    * @param deletionProtection {@link com.acme.platform.constructs.alb.PlatformLoadBalancerProps#deletionProtection()}
    * @param idleTimeoutSeconds {@link com.acme.platform.constructs.alb.PlatformLoadBalancerProps#idleTimeoutSeconds()}
    * @param internal {@link com.acme.platform.constructs.alb.PlatformLoadBalancerProps#internal()}
+   * @param accessLogs {@link com.acme.platform.constructs.alb.PlatformLoadBalancerProps#accessLogs()}: to the
+   *     environment's access log bucket {@code <environment>-lb-access-logs-<accountId>}
+   * @param desyncMitigationMode
+   *     {@link com.acme.platform.constructs.alb.PlatformLoadBalancerProps#desyncMitigationMode()}
    */
   public record LoadBalancerConfig(String name, String certificateArn, Boolean deletionProtection,
-      Integer idleTimeoutSeconds, Boolean internal) {}
+      Integer idleTimeoutSeconds, Boolean internal, Boolean accessLogs, String desyncMitigationMode) {}
 
   /**
    * An ECS service.
@@ -193,13 +200,16 @@ public record EnvironmentConfig(
    * @param volume a persistent EBS volume the service keeps its data on across task and instance replacement
    *     ({@link com.acme.platform.constructs.ecs.Ec2Cluster#addPersistentVolume} on the service's cluster,
    *     {@link com.acme.platform.constructs.ecs.Ec2Service#mountPersistentVolume}); none by default
+   * @param scratchVolumes {@link com.acme.platform.constructs.ecs.Ec2ServiceProps#scratchVolumes()}: writable
+   *     task volumes that the task definition's containers mount with {@code mountPoints}; none by default
    */
   public record ServiceConfig(String name, String cluster, String imageTag, String taskDefinition, Integer cpu,
       Integer memoryMiB, Integer desiredCount, Integer minCapacity, Integer maxCapacity, Integer targetCpuPercent,
       RoutingConfig routing, List<StatementConfig> taskRoleStatements, Map<String, String> secrets,
-      Integer targetMemoryPercent, ServiceAlarmsConfig alarms, VolumeConfig volume) {
+      Integer targetMemoryPercent, ServiceAlarmsConfig alarms, VolumeConfig volume, List<String> scratchVolumes) {
     /** Replaces missing collections with empty ones. */
     public ServiceConfig {
+      scratchVolumes = scratchVolumes == null ? List.of() : List.copyOf(scratchVolumes);
       taskRoleStatements = taskRoleStatements == null ? List.of() : List.copyOf(taskRoleStatements);
       secrets = secrets == null ? Map.of() : new TreeMap<>(secrets);
     }
