@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  *
  * <p>Waivers come from the environment files: {@code policy.waivers} of {@code environments/<env>.json} for that
  * environment's stack, and {@code policy.registryWaivers} of every environment file for the shared registry stack
- * (its repositories belong to the services of all environments). Problems come in two rounds, like the input's: first
+ * (its repositories belong to the services of all environments), or, per service, for the stack of the waived
+ * resource's repository. Problems come in two rounds, like the input's: first
  * the waivers themselves (a missing reason, an unknown rule, a duplicate), each at its file and field; then, once
  * every waiver is well-formed, each stack's findings ({@code <stack>: <resource address>: <rule> ...}) and the
  * waivers that waive nothing (at their file and field).
@@ -99,8 +100,16 @@ final class StackPolicies {
     List<Located> out = new ArrayList<>();
     for (EnvironmentConfig env : config.environments()) {
       String file = PlatformConfig.fileOf(env);
-      if (RegistryStack.NAME.equals(stackName)) {
-        add(out, env.policy().registryWaivers(), file, "policy.registryWaivers");
+      if (stackName.equals(RegistryStack.NAME) || stackName.startsWith(RegistryStack.NAME + "-")) {
+        // Per service, each waiver goes to the stack of its repository; one that matches none is checked (and
+        // reported as naming no resource) in the first registry stack.
+        List<Waiver> registryWaivers = env.policy().registryWaivers();
+        for (int i = 0; i < registryWaivers.size(); i++) {
+          String resource = registryWaivers.get(i).resource();
+          if (resource != null && stackName.equals(RegistryStack.stackHolding(env.registry(), config, resource))) {
+            out.add(new Located(registryWaivers.get(i), file, "policy.registryWaivers[" + i + "]"));
+          }
+        }
       } else if (PlatformApp.stackName(env.name()).equals(stackName)) {
         add(out, env.policy().waivers(), file, "policy.waivers");
       }

@@ -76,8 +76,12 @@ public record EnvironmentConfig(
    * @param layout how the registry's state is split: {@value #SINGLE} (default), one stack {@code registry} for every
    *     repository at {@code shared/registry/terraform.tfstate}; or {@value #PER_SERVICE}, one stack
    *     {@code registry-<service>} per repository at {@code ecs/ecr-repositories/<service>/terraform.tfstate}
+   * @param kmsKeyArn {@link com.acme.platform.constructs.ecr.ServiceRepositoryProps#kmsKeyArn()} of every
+   *     repository; AES256 when left out. Set it when the registry is created: ECR cannot change a repository's
+   *     encryption, so Terraform would replace the repository and its images
    */
-  public record RegistryConfig(String accountId, String region, String stateBucket, String layout) {
+  public record RegistryConfig(String accountId, String region, String stateBucket, String layout,
+      String kmsKeyArn) {
     /** One registry stack for every repository. */
     public static final String SINGLE = "single";
     /** One registry stack per service repository. */
@@ -110,7 +114,7 @@ public record EnvironmentConfig(
      * @return the registry with {@link #effectiveLayout()} as its layout
      */
     public RegistryConfig withEffectiveLayout() {
-      return new RegistryConfig(accountId, region, stateBucket, effectiveLayout());
+      return new RegistryConfig(accountId, region, stateBucket, effectiveLayout(), kmsKeyArn);
     }
   }
 
