@@ -14,11 +14,18 @@ public final class SynthSummary {
    * @param stackName the stack name
    * @param resources how many resources it declares
    * @param stateKey its state key in the state bucket
+   * @param waived the stack's policy findings that a waiver accepts, one line each with the waiver's place and
+   *     reason
    */
-  public record Row(String stackName, int resources, String stateKey) {}
+  public record Row(String stackName, int resources, String stateKey, List<String> waived) {
+    /** Copies the list. */
+    public Row {
+      waived = List.copyOf(waived);
+    }
+  }
 
   /**
-   * Formats the table.
+   * Formats the table, then the waived policy findings, one line each.
    *
    * @param rows the stacks
    * @param outdir the output folder, as the user should read it
@@ -36,6 +43,13 @@ public final class SynthSummary {
     }
     out.append(String.format(Locale.ROOT, "Wrote %d stacks (%d resources) to %s/stacks/<stack>/cdk.tf.json in %.1f s%n",
         rows.size(), total, outdir, millis / 1000.0));
+    int waived = rows.stream().mapToInt(r -> r.waived().size()).sum();
+    if (waived > 0) {
+      out.append(String.format(Locale.ROOT, "Policy: %d waived %s:%n", waived, waived == 1 ? "finding" : "findings"));
+      for (Row row : rows) {
+        row.waived().forEach(line -> out.append("  ").append(row.stackName()).append(": ").append(line).append('\n'));
+      }
+    }
     return out.toString();
   }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Synthesizes into a fresh temporary folder next to the output and moves it into place only when everything
@@ -34,7 +35,8 @@ public final class Synthesizer {
    * @param outdir the output folder ({@code cdktf.out})
    * @return one row per stack, registry first
    * @throws IOException when the output cannot be written
-   * @throws com.acme.platform.app.config.ConfigException when any stack's input is invalid (nothing is written)
+   * @throws com.acme.platform.app.config.ConfigException when any stack's input is invalid or a stack breaks a
+   *     policy rule without a waiver (nothing is written)
    */
   public static List<SynthSummary.Row> synthesize(PlatformConfig config, List<String> selected, Path outdir)
       throws IOException {
@@ -45,11 +47,14 @@ public final class Synthesizer {
       App app = App.Builder.create().outdir(staging.toString()).build();
       Path written = Path.of(app.getOutdir()).toAbsolutePath().normalize();
       List<PlatformApp.BuiltStack> stacks = PlatformApp.build(app, config, selected);
+      // The policy check runs on the built stacks before app.synth(): under the cdktf CLI the stacks are written
+      // straight into its output folder, so a violation must stop the run before the first stack is written.
+      Map<String, List<String>> waived = StackPolicies.check(config, stacks);
       app.synth();
       List<SynthSummary.Row> rows = new ArrayList<>();
       for (PlatformApp.BuiltStack stack : stacks) {
         rows.add(new SynthSummary.Row(stack.stackName(), countResources(written, stack.stackName()),
-            stack.stateKey()));
+            stack.stateKey(), waived.getOrDefault(stack.stackName(), List.of())));
       }
       if (written.equals(staging.toAbsolutePath().normalize())) {
         replace(outdir.toAbsolutePath().normalize(), staging);

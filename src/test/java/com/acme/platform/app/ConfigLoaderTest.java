@@ -54,7 +54,7 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> new ConfigLoader(repo).load())
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("environments/staging.json: network.natGateway: unknown field 'natGateway' (line ")
-        .hasMessageContaining("allowed fields: [availabilityZones, cidr, natGateways]");
+        .hasMessageContaining("allowed fields: [availabilityZones, cidr, flowLogRetentionDays, flowLogs, natGateways]");
   }
 
   @Test

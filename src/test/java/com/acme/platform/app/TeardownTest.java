@@ -79,6 +79,14 @@ class TeardownTest {
   }
 
   @Test
+  void teardown_accessLogBucketGoesWithItsLogs() {
+    // Without force_destroy, S3 refuses to delete a bucket that still holds access logs.
+    for (JsonNode bucket : all("aws_s3_bucket")) {
+      assertThat(bucket.path("force_destroy").asBoolean()).isTrue();
+    }
+  }
+
+  @Test
   void destroyPlan_deletesEveryResourceOffline() throws IOException {
     DestroyPlan.Result result = DestroyPlan.plan(TerraformCli.offline(work), repo.resolve("cdktf.out"), STACK, work);
 

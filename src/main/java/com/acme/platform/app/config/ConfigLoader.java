@@ -182,7 +182,8 @@ public final class ConfigLoader {
 
   private static String describe(EnvironmentConfig.RegistryConfig registry) {
     return "{accountId: " + registry.accountId() + ", region: " + registry.region() + ", stateBucket: "
-        + registry.stateBucket() + ", layout: " + registry.effectiveLayout() + "}";
+        + registry.stateBucket() + ", layout: " + registry.effectiveLayout()
+        + (registry.kmsKeyArn() == null ? "" : ", kmsKeyArn: " + registry.kmsKeyArn()) + "}";
   }
 
   private JsonDocument parse(Path file, String rel, List<ConfigError> errors) {

@@ -1,9 +1,9 @@
 package com.acme.platform.app.config;
 
-import com.acme.platform.constructs.core.AwsPatterns;
 import com.acme.platform.app.config.EnvironmentConfig.ClusterConfig;
 import com.acme.platform.app.config.EnvironmentConfig.RoutingConfig;
 import com.acme.platform.app.config.EnvironmentConfig.ServiceConfig;
+import com.acme.platform.constructs.core.AwsPatterns;
 import com.acme.platform.constructs.ecs.Ec2ClusterProps;
 import com.acme.platform.constructs.network.NatGateways;
 import java.util.Arrays;
@@ -94,6 +94,10 @@ final class EnvironmentChecks {
       String layout = env.registry().layout();
       check(layout == null || EnvironmentConfig.RegistryConfig.LAYOUTS.contains(layout), "registry.layout",
           "must be one of " + EnvironmentConfig.RegistryConfig.LAYOUTS + ", got \"" + layout + "\"");
+      if (env.registry().kmsKeyArn() != null) {
+        matches("registry.kmsKeyArn", env.registry().kmsKeyArn(), AwsPatterns.KMS_KEY_ARN,
+            "a KMS key or alias ARN (arn:aws:kms:<region>:<account>:key/<id>)");
+      }
     }
     checkNetwork(regionOk);
     // The platform sets these two on every resource; a file that sets them would be silently overruled.

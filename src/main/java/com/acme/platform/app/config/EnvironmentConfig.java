@@ -30,6 +30,8 @@ import java.util.TreeMap;
  *     runbook): every cluster gets {@link com.acme.platform.constructs.ecs.Ec2ClusterProps#teardown()} and every
  *     load balancer loses its deletion protection, whatever its {@code deletionProtection} says; default
  *     {@code false}
+ * @param policy the policy check's waivers for this environment's stack and for the shared registry stack; none by
+ *     default
  */
 public record EnvironmentConfig(
     String name,
@@ -44,7 +46,8 @@ public record EnvironmentConfig(
     List<ServiceConfig> services,
     String hostedZoneId,
     AlarmsConfig alarms,
-    Boolean teardown) {
+    Boolean teardown,
+    PolicyConfig policy) {
 
   /** Replaces missing collections with empty ones so that checks can iterate. */
   public EnvironmentConfig {
@@ -52,6 +55,7 @@ public record EnvironmentConfig(
     clusters = clusters == null ? List.of() : List.copyOf(clusters);
     loadBalancers = loadBalancers == null ? List.of() : List.copyOf(loadBalancers);
     services = services == null ? List.of() : List.copyOf(services);
+    policy = policy == null ? new PolicyConfig(null, null) : policy;
   }
 
   /**
@@ -72,8 +76,12 @@ public record EnvironmentConfig(
    * @param layout how the registry's state is split: {@value #SINGLE} (default), one stack {@code registry} for every
    *     repository at {@code shared/registry/terraform.tfstate}; or {@value #PER_SERVICE}, one stack
    *     {@code registry-<service>} per repository at {@code ecs/ecr-repositories/<service>/terraform.tfstate}
+   * @param kmsKeyArn {@link com.acme.platform.constructs.ecr.ServiceRepositoryProps#kmsKeyArn()} of every
+   *     repository; AES256 when left out. Set it when the registry is created: ECR cannot change a repository's
+   *     encryption, so Terraform would replace the repository and its images
    */
-  public record RegistryConfig(String accountId, String region, String stateBucket, String layout) {
+  public record RegistryConfig(String accountId, String region, String stateBucket, String layout,
+      String kmsKeyArn) {
     /** One registry stack for every repository. */
     public static final String SINGLE = "single";
     /** One registry stack per service repository. */
@@ -106,7 +114,7 @@ public record EnvironmentConfig(
      * @return the registry with {@link #effectiveLayout()} as its layout
      */
     public RegistryConfig withEffectiveLayout() {
-      return new RegistryConfig(accountId, region, stateBucket, effectiveLayout());
+      return new RegistryConfig(accountId, region, stateBucket, effectiveLayout(), kmsKeyArn);
     }
   }
 
@@ -117,8 +125,11 @@ public record EnvironmentConfig(
    * @param availabilityZones {@link com.acme.platform.constructs.network.PlatformVpcProps#availabilityZones()}
    * @param natGateways the name of a {@link com.acme.platform.constructs.network.NatGateways} value:
    *     {@link com.acme.platform.constructs.network.PlatformVpcProps#natGateways()}
+   * @param flowLogs {@link com.acme.platform.constructs.network.PlatformVpcProps#flowLogs()}
+   * @param flowLogRetentionDays {@link com.acme.platform.constructs.network.PlatformVpcProps#flowLogRetentionDays()}
    */
-  public record NetworkConfig(String cidr, List<String> availabilityZones, String natGateways) {}
+  public record NetworkConfig(String cidr, List<String> availabilityZones, String natGateways, Boolean flowLogs,
+      Integer flowLogRetentionDays) {}
 
   /**
    * An ECS cluster on EC2 instances.
@@ -160,9 +171,13 @@ public record EnvironmentConfig(
    * @param deletionProtection {@link com.acme.platform.constructs.alb.PlatformLoadBalancerProps#deletionProtection()}
    * @param idleTimeoutSeconds {@link com.acme.platform.constructs.alb.PlatformLoadBalancerProps#idleTimeoutSeconds()}
    * @param internal {@link com.acme.platform.constructs.alb.PlatformLoadBalancerProps#internal()}
+   * @param accessLogs {@link com.acme.platform.constructs.alb.PlatformLoadBalancerProps#accessLogs()}: to the
+   *     environment's access log bucket {@code <environment>-lb-access-logs-<accountId>}
+   * @param desyncMitigationMode
+   *     {@link com.acme.platform.constructs.alb.PlatformLoadBalancerProps#desyncMitigationMode()}
    */
   public record LoadBalancerConfig(String name, String certificateArn, Boolean deletionProtection,
-      Integer idleTimeoutSeconds, Boolean internal) {}
+      Integer idleTimeoutSeconds, Boolean internal, Boolean accessLogs, String desyncMitigationMode) {}
 
   /**
    * An ECS service.
@@ -189,13 +204,16 @@ public record EnvironmentConfig(
    * @param volume a persistent EBS volume the service keeps its data on across task and instance replacement
    *     ({@link com.acme.platform.constructs.ecs.Ec2Cluster#addPersistentVolume} on the service's cluster,
    *     {@link com.acme.platform.constructs.ecs.Ec2Service#mountPersistentVolume}); none by default
+   * @param scratchVolumes {@link com.acme.platform.constructs.ecs.Ec2ServiceProps#scratchVolumes()}: writable
+   *     task volumes that the task definition's containers mount with {@code mountPoints}; none by default
    */
   public record ServiceConfig(String name, String cluster, String imageTag, String taskDefinition, Integer cpu,
       Integer memoryMiB, Integer desiredCount, Integer minCapacity, Integer maxCapacity, Integer targetCpuPercent,
       RoutingConfig routing, List<StatementConfig> taskRoleStatements, Map<String, String> secrets,
-      Integer targetMemoryPercent, ServiceAlarmsConfig alarms, VolumeConfig volume) {
+      Integer targetMemoryPercent, ServiceAlarmsConfig alarms, VolumeConfig volume, List<String> scratchVolumes) {
     /** Replaces missing collections with empty ones. */
     public ServiceConfig {
+      scratchVolumes = scratchVolumes == null ? List.of() : List.copyOf(scratchVolumes);
       taskRoleStatements = taskRoleStatements == null ? List.of() : List.copyOf(taskRoleStatements);
       secrets = secrets == null ? Map.of() : new TreeMap<>(secrets);
     }
@@ -266,6 +284,23 @@ public record EnvironmentConfig(
     /** Replaces a missing list with an empty one. */
     public RoutingConfig {
       dnsNames = dnsNames == null ? List.of() : List.copyOf(dnsNames);
+    }
+  }
+
+  /**
+   * Accepted violations of the policy check (see the README's policy table), each with its reason.
+   *
+   * @param waivers waivers for this environment's stack {@code platform-<name>}
+   *     ({@link com.acme.platform.constructs.policy.Waiver}: resource address, rule id, reason)
+   * @param registryWaivers waivers for the shared {@code registry} stack; the registry stack gets those of every
+   *     environment file
+   */
+  public record PolicyConfig(List<com.acme.platform.constructs.policy.Waiver> waivers,
+      List<com.acme.platform.constructs.policy.Waiver> registryWaivers) {
+    /** Replaces missing lists with empty ones. */
+    public PolicyConfig {
+      waivers = waivers == null ? List.of() : List.copyOf(waivers);
+      registryWaivers = registryWaivers == null ? List.of() : List.copyOf(registryWaivers);
     }
   }
 }

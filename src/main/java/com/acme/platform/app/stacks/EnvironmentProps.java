@@ -30,6 +30,8 @@ import com.acme.platform.constructs.ecs.PortMapping;
 import com.acme.platform.constructs.network.NatGateways;
 import com.acme.platform.constructs.network.PlatformVpcProps;
 import com.acme.platform.constructs.network.VpcRef;
+import com.acme.platform.constructs.kms.EnvironmentKeyProps;
+import com.acme.platform.constructs.s3.AccessLogBucketProps;
 import java.util.List;
 
 /**
@@ -68,7 +70,8 @@ final class EnvironmentProps {
 
   PropsOrigin vpcOrigin() {
     return PropsOrigin.of(file, "network").field("name", "name").field("cidrBlock", "network.cidr")
-        .field("availabilityZones", "network.availabilityZones").field("natGateways", "network.natGateways");
+        .field("availabilityZones", "network.availabilityZones").field("natGateways", "network.natGateways")
+        .field("flowLogs", "network.flowLogs").field("flowLogRetentionDays", "network.flowLogRetentionDays");
   }
 
   PlatformVpcProps vpc() {
@@ -78,6 +81,8 @@ final class EnvironmentProps {
         .cidrBlock(env.network().cidr())
         .availabilityZones(env.network().availabilityZones())
         .natGateways(nat == null ? null : NatGateways.valueOf(nat))
+        .flowLogs(env.network().flowLogs())
+        .flowLogRetentionDays(env.network().flowLogRetentionDays())
         .build();
   }
 
@@ -119,7 +124,8 @@ final class EnvironmentProps {
     String at = "loadBalancers[" + index + "]";
     return PropsOrigin.of(file, at).field("name", at + ".name").field("internal", at + ".internal")
         .field("certificateArn", at + ".certificateArn").field("deletionProtection", at + ".deletionProtection")
-        .field("idleTimeoutSeconds", at + ".idleTimeoutSeconds");
+        .field("idleTimeoutSeconds", at + ".idleTimeoutSeconds").field("accessLogs", at + ".accessLogs")
+        .field("desyncMitigationMode", at + ".desyncMitigationMode");
   }
 
   PlatformLoadBalancerProps loadBalancer(LoadBalancerConfig lb, VpcRef vpc) {
@@ -131,6 +137,8 @@ final class EnvironmentProps {
         // Teardown must be able to delete the load balancer; the file's setting returns with the switch.
         .deletionProtection(env.tearingDown() ? Boolean.FALSE : lb.deletionProtection())
         .idleTimeoutSeconds(lb.idleTimeoutSeconds())
+        .accessLogs(lb.accessLogs())
+        .desyncMitigationMode(lb.desyncMitigationMode())
         .build();
   }
 
@@ -173,7 +181,8 @@ final class EnvironmentProps {
         .field("scaleOnRequestsPerTarget", at + ".routing.targetRequestsPerTarget")
         .field("secrets", at + ".secrets").field("environment", at + ".secrets")
         .field("attachTo.containerName", at + ".routing.container")
-        .field("attachTo.containerPort", at + ".routing.containerPort").field("attachTo", at + ".routing");
+        .field("attachTo.containerPort", at + ".routing.containerPort").field("attachTo", at + ".routing")
+        .field("scratchVolumes", at + ".scratchVolumes");
   }
 
   /** Where the alias records of a service's routing came from. */
@@ -185,6 +194,26 @@ final class EnvironmentProps {
 
   AliasRecordsProps aliasRecords(ServiceConfig s) {
     return AliasRecordsProps.builder().hostedZoneId(env.hostedZoneId()).recordNames(s.routing().dnsNames()).build();
+  }
+
+  /** The environment's key and access log bucket are named from the environment; nothing in the file sets them. */
+  PropsOrigin environmentResourcesOrigin() {
+    return PropsOrigin.of(file, "name").field("aliasName", "name").field("bucketName", "name")
+        .field("awsRegion", "region").field("accountId", "accountId");
+  }
+
+  EnvironmentKeyProps environmentKey() {
+    return EnvironmentKeyProps.of(awsName("platform"), env.region(), env.accountId());
+  }
+
+  AccessLogBucketProps accessLogBucket() {
+    return AccessLogBucketProps.builder()
+        .bucketName(awsName("lb-access-logs-" + env.accountId()))
+        .awsRegion(env.region())
+        .accountId(env.accountId())
+        // Teardown must be able to delete the bucket with the logs in it.
+        .forceDestroy(env.tearingDown())
+        .build();
   }
 
   PropsOrigin alarmTopicOrigin() {
@@ -248,6 +277,7 @@ final class EnvironmentProps {
         .targetCpuPercent(s.targetCpuPercent())
         .targetMemoryPercent(s.targetMemoryPercent())
         .taskDefinitionManagedExternally(pipelineOwned)
+        .scratchVolumes(s.scratchVolumes())
         .build();
   }
 

@@ -16,6 +16,8 @@ import com.acme.platform.constructs.ecs.PersistentVolume;
 import com.acme.platform.constructs.monitoring.AlarmTopic;
 import com.acme.platform.constructs.monitoring.ServiceAlarms;
 import com.acme.platform.constructs.network.PlatformVpc;
+import com.acme.platform.constructs.kms.EnvironmentKey;
+import com.acme.platform.constructs.s3.AccessLogBucket;
 import com.hashicorp.cdktf.providers.aws.vpc_security_group_ingress_rule.VpcSecurityGroupIngressRule;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -61,6 +63,11 @@ public final class EnvironmentStack extends PlatformStack {
     super(scope, stackName, env.region(), env.accountId(), defaultTags(env));
     EnvironmentProps inputs = new EnvironmentProps(env, config);
 
+    // First: the VPC's flow logs, the services' log groups, the alarm topic and the load balancers use them by default.
+    errors.attempt(inputs.environmentResourcesOrigin(), () -> new EnvironmentKey(this, "Key",
+        inputs.environmentKey()));
+    errors.attempt(inputs.environmentResourcesOrigin(), () -> new AccessLogBucket(this, "AccessLogs",
+        inputs.accessLogBucket()));
     this.vpc = errors.attempt(inputs.vpcOrigin(), () -> new PlatformVpc(this, "Network", inputs.vpc()));
     if (vpc == null) {
       return;

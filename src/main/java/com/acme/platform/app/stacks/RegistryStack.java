@@ -43,7 +43,7 @@ public final class RegistryStack extends PlatformStack {
     StackOutputs outputs = new StackOutputs(this);
     for (String name : repositoryNames) {
       ServiceRepository repository = errors.attempt(origins.get(name).props(), () -> new ServiceRepository(this,
-          "Repo" + Names.pascal(name), repositoryProps(name, pullAccounts)));
+          "Repo" + Names.pascal(name), repositoryProps(name, pullAccounts, registry.kmsKeyArn())));
       if (repository != null) {
         outputs.add("repository", name, "url", repository.getRepositoryUrl(),
             "ECR repository URL of service " + name + " (push images here)");
@@ -79,6 +79,27 @@ public final class RegistryStack extends PlatformStack {
     return NAME + "-" + service;
   }
 
+  /**
+   * The registry stack that holds a resource of a repository, by the repository's construct id (the first part of
+   * the resource's Terraform name, {@code Repo<Service>_...}).
+   *
+   * @param registry the registry (its {@code layout} decides)
+   * @param config every environment
+   * @param address a Terraform address such as {@code aws_ecr_repository.RepoApi_D0F812D5}
+   * @return the stack's name; {@value #NAME} when no stack's repository matches (in the single layout always)
+   */
+  public static String stackHolding(RegistryConfig registry, PlatformConfig config, String address) {
+    String name = address.substring(address.indexOf('.') + 1);
+    for (Map.Entry<String, List<String>> stack : stacks(registry, config).entrySet()) {
+      for (String repository : stack.getValue()) {
+        if (name.startsWith("Repo" + Names.pascal(repository) + "_")) {
+          return stack.getKey();
+        }
+      }
+    }
+    return stacks(registry, config).keySet().iterator().next();
+  }
+
   /** The accounts of environments other than the registry's own: they get pull access. */
   static List<String> pullAccounts(RegistryConfig registry, PlatformConfig config) {
     return config.environments().stream().map(EnvironmentConfig::accountId)
@@ -103,8 +124,9 @@ public final class RegistryStack extends PlatformStack {
     return firstSeen;
   }
 
-  static ServiceRepositoryProps repositoryProps(String name, List<String> pullAccounts) {
-    return ServiceRepositoryProps.builder().repositoryName(name).pullAccountIds(pullAccounts).build();
+  static ServiceRepositoryProps repositoryProps(String name, List<String> pullAccounts, String kmsKeyArn) {
+    return ServiceRepositoryProps.builder().repositoryName(name).pullAccountIds(pullAccounts).kmsKeyArn(kmsKeyArn)
+        .build();
   }
 
   /**

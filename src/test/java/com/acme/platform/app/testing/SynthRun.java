@@ -67,7 +67,9 @@ public record SynthRun(int exitCode, String out, String err) {
     List<String> problems = problems();
     assertThat(problems).as(context + ": one line per problem in\n" + err)
         .hasSize(Integer.parseInt(header.group(1)))
-        .allMatch(p -> p.matches("(environments|task-definitions)(/[^:]+)?: .+"));
+        // An input file, or a stack and resource address for a policy finding.
+        .allMatch(p -> p.matches("(environments|task-definitions)(/[^:]+)?: .+")
+            || p.matches("(registry|platform-[a-z0-9-]+): [a-z0-9_]+\\.[A-Za-z0-9_-]+: .+"));
     List<String> files = problems.stream().map(p -> p.substring(0, p.indexOf(':'))).toList();
     assertThat(files).as(context + ": problems sorted by file").isSorted();
     assertThat(lines.get(lines.size() - 1)).as(context).isEqualTo("Nothing was written.");

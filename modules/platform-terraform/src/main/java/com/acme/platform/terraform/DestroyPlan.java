@@ -121,7 +121,9 @@ public final class DestroyPlan {
       resource.put("provider", "provider[\"" + AWS + "\"]");
       ObjectNode instance = resource.putArray("instances").addObject();
       instance.put("schema_version", schemas.path(r.path("type").asText()).path("version").asInt());
-      ObjectNode attributes = r.path("values").deepCopy();
+      // Terraform leaves "values" out when no planned attribute is known yet (a bucket policy whose bucket and
+      // document both name the bucket that the same plan creates, for example).
+      ObjectNode attributes = r.path("values").isObject() ? r.path("values").deepCopy() : MAPPER.createObjectNode();
       // Terraform needs an id to call a resource existing; the real one is known only after apply.
       if (!attributes.hasNonNull("id")) {
         attributes.put("id", "offline-" + r.path("name").asText());

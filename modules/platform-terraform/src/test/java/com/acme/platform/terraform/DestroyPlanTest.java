@@ -35,4 +35,15 @@ class DestroyPlanTest {
     assertThat(sg.at("/instances/0/attributes/name_prefix").asText()).isEqualTo("apps-");
     assertThat(resources.get(1).at("/instances/0/attributes/id").asText()).isEqualTo("known");
   }
+
+  @Test
+  void standInState_resourceWithoutKnownValues_getsOnlyItsStandInId() throws IOException {
+    JsonNode plan = MAPPER.readTree("""
+        {"terraform_version": "1.11.4", "planned_values": {"root_module": {"resources": [
+          {"mode": "managed", "type": "aws_s3_bucket_policy", "name": "p"}]}}}""");
+
+    JsonNode state = DestroyPlan.standInState(plan, MAPPER.readTree("{}"));
+
+    assertThat(state.at("/resources/0/instances/0/attributes").toString()).isEqualTo("{\"id\":\"offline-p\"}");
+  }
 }

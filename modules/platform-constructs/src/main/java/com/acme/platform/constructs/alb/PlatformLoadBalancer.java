@@ -11,7 +11,10 @@ import com.acme.platform.constructs.core.Checks;
 import com.acme.platform.constructs.core.InvalidPropsException;
 import com.acme.platform.constructs.core.Problem;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
+import com.acme.platform.constructs.s3.AccessLogBucket;
+import com.hashicorp.cdktf.ITerraformDependable;
 import com.hashicorp.cdktf.providers.aws.lb.Lb;
+import com.hashicorp.cdktf.providers.aws.lb.LbAccessLogs;
 import com.hashicorp.cdktf.providers.aws.lb_listener.LbListener;
 import com.hashicorp.cdktf.providers.aws.lb_listener.LbListenerDefaultAction;
 import com.hashicorp.cdktf.providers.aws.lb_listener.LbListenerDefaultActionFixedResponse;
@@ -29,8 +32,12 @@ import software.constructs.Construct;
  * listeners that answer {@code 404 Not Found} to every request no service rule matches.
  *
  * <p>Without a certificate it serves plain HTTP on port 80. With a certificate, port 80 redirects to HTTPS
- * ({@code HTTP_301}) and port 443 terminates TLS with a TLS 1.2+ security policy; service rules then go on the HTTPS
- * listener. The load balancer drops requests with invalid header fields.
+ * ({@code HTTP_301}, checkov CKV2_AWS_20) and port 443 terminates TLS with a TLS 1.2+ security policy (checkov
+ * CKV_AWS_2, CKV_AWS_103); service rules then go on the HTTPS listener. The load balancer drops requests with
+ * invalid header fields (checkov CKV_AWS_131), refuses requests that could desynchronize it from its targets
+ * (checkov CKV_AWS_328), writes access logs to S3 by default (checkov CKV_AWS_91, see
+ * {@link PlatformLoadBalancerProps#accessLogs()}), and keeps deletion protection as the props say (checkov
+ * CKV_AWS_150). Only an internet-facing load balancer admits {@code 0.0.0.0/0}, and only on ports 80 and 443.
  *
  * <p>Services are attached with {@link #addServiceRouting(String, ServiceRoutingProps)}, which keeps listener rule
  * priorities and conditions unique across all services of this load balancer.
@@ -93,9 +100,14 @@ public final class PlatformLoadBalancer extends Construct {
         .internal(props.internal())
         .subnets(props.internal() ? props.vpc().privateSubnetIds() : props.vpc().publicSubnetIds())
         .securityGroups(List.of(securityGroup.getId()))
+        // checkov CKV_AWS_131: requests with header names that are not valid HTTP are dropped, not forwarded.
         .dropInvalidHeaderFields(true)
+        // checkov CKV_AWS_328: requests that could desynchronize the load balancer and a target are refused.
+        .desyncMitigationMode(props.desyncMitigationMode())
         .enableDeletionProtection(props.deletionProtection())
         .idleTimeout(props.idleTimeoutSeconds())
+        .accessLogs(accessLogs(props))
+        .dependsOn(accessLogBucketDependency(props))
         .build();
 
     LbListenerDefaultAction notFound = LbListenerDefaultAction.builder()
@@ -125,6 +137,25 @@ public final class PlatformLoadBalancer extends Construct {
 
     this.ref = new LoadBalancerRef(props.name(), loadBalancer.getArn(), loadBalancer.getDnsName(),
         (https ? httpsListener : httpListener).getArn(), securityGroup.getId(), props.vpc().vpcId());
+  }
+
+  /** The explicit bucket, else the stack's {@link AccessLogBucket}, else none: see the props' Javadoc. */
+  private LbAccessLogs accessLogs(PlatformLoadBalancerProps props) {
+    if (!props.accessLogs()) {
+      return null;
+    }
+    AccessLogBucket stackBucket = props.accessLogBucket() == null ? AccessLogBucket.find(this) : null;
+    String bucket = props.accessLogBucket() != null ? props.accessLogBucket()
+        : stackBucket != null ? stackBucket.getBucketName() : null;
+    return bucket == null ? null
+        : LbAccessLogs.builder().bucket(bucket).prefix(props.name()).enabled(true).build();
+  }
+
+  /** ELB checks that it may write when access logs are turned on: the stack's bucket policy must exist first. */
+  private List<ITerraformDependable> accessLogBucketDependency(PlatformLoadBalancerProps props) {
+    AccessLogBucket stackBucket = props.accessLogs() && props.accessLogBucket() == null
+        ? AccessLogBucket.find(this) : null;
+    return stackBucket == null ? null : List.of(stackBucket.getPolicy());
   }
 
   private void ingress(String id, String cidr, int port, String protocol) {

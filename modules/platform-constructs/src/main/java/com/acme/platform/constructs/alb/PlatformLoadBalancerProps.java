@@ -3,6 +3,7 @@ package com.acme.platform.constructs.alb;
 import com.acme.platform.constructs.core.Checks;
 import com.acme.platform.constructs.core.Ipv4Cidr;
 import com.acme.platform.constructs.network.VpcRef;
+import com.acme.platform.constructs.s3.BucketBaseline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,6 +29,9 @@ public final class PlatformLoadBalancerProps {
   /** The security policy used when {@link #sslPolicy()} is not given. */
   public static final String DEFAULT_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 
+  /** The desync mitigation modes {@link #desyncMitigationMode()} accepts (not {@code monitor}). */
+  public static final List<String> DESYNC_MITIGATION_MODES = List.of("defensive", "strictest");
+
   /** Load balancer and target group names: letters, digits and hyphens, no hyphen at either end. */
   static final Pattern ELB_NAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?");
   static final Pattern ACM_CERTIFICATE_ARN =
@@ -41,6 +45,9 @@ public final class PlatformLoadBalancerProps {
   private final Boolean deletionProtection;
   private final Integer idleTimeoutSeconds;
   private final List<String> ingressCidrs;
+  private final String desyncMitigationMode;
+  private final Boolean accessLogs;
+  private final String accessLogBucket;
 
   /**
    * Applies defaults and checks every value, reporting all problems at once (see {@link Builder#build()}).
@@ -56,12 +63,17 @@ public final class PlatformLoadBalancerProps {
     Boolean deletionProtection = builder.deletionProtection;
     Integer idleTimeoutSeconds = builder.idleTimeoutSeconds;
     List<String> ingressCidrs = builder.ingressCidrs;
+    String desyncMitigationMode = builder.desyncMitigationMode != null ? builder.desyncMitigationMode : "defensive";
+    Boolean accessLogs = builder.accessLogs != null ? builder.accessLogs : true;
+    String accessLogBucket = builder.accessLogBucket;
     internal = internal != null ? internal : false;
     sslPolicy = sslPolicy != null ? sslPolicy : DEFAULT_SSL_POLICY;
     deletionProtection = deletionProtection != null ? deletionProtection : false;
     idleTimeoutSeconds = idleTimeoutSeconds != null ? idleTimeoutSeconds : 60;
     Checks checks = Checks.of("PlatformLoadBalancerProps");
-    ingressCidrs = ingressCidrs != null ? copyWithoutNulls(ingressCidrs, "ingressCidrs", checks) : List.of("0.0.0.0/0");
+    // Only an internet-facing load balancer is open to the internet by default; an internal one to its VPC.
+    ingressCidrs = ingressCidrs != null ? copyWithoutNulls(ingressCidrs, "ingressCidrs", checks)
+        : internal && vpc != null ? List.of(vpc.cidrBlock()) : List.of("0.0.0.0/0");
 
     if (checks.required("name", name)) {
       checkElbName(checks, "name", name);
@@ -92,6 +104,15 @@ public final class PlatformLoadBalancerProps {
       checks.check(first == i, "ingressCidrs[" + i + "]",
           "duplicates ingressCidrs[" + first + "], got " + Checks.quote(cidr));
     }
+    checks.oneOf("desyncMitigationMode", desyncMitigationMode, DESYNC_MITIGATION_MODES);
+    if (accessLogs) {
+      if (accessLogBucket != null) {
+        BucketBaseline.checkBucketName(checks, "accessLogBucket", accessLogBucket);
+      }
+    } else {
+      checks.check(accessLogBucket == null, "accessLogs",
+          "is false, so accessLogBucket has nothing to configure; remove it or turn access logs on");
+    }
     checks.throwIfAny();
     this.name = name;
     this.vpc = vpc;
@@ -101,6 +122,9 @@ public final class PlatformLoadBalancerProps {
     this.deletionProtection = deletionProtection;
     this.idleTimeoutSeconds = idleTimeoutSeconds;
     this.ingressCidrs = ingressCidrs;
+    this.desyncMitigationMode = desyncMitigationMode;
+    this.accessLogs = accessLogs;
+    this.accessLogBucket = accessLogBucket;
   }
 
   /**
@@ -165,10 +189,41 @@ public final class PlatformLoadBalancerProps {
 
   /**
    * {@return IPv4 CIDR blocks allowed to connect on port 80 (and 443 with a certificate); at least one, no
-   * duplicates, each in network form such as {@code 10.0.0.0/16}} Default: {@code ["0.0.0.0/0"]}, anyone.
+   * duplicates, each in network form such as {@code 10.0.0.0/16}} Default: {@code ["0.0.0.0/0"]}, anyone, for an
+   * internet-facing load balancer; the VPC's CIDR block for an internal one.
    */
   public List<String> ingressCidrs() {
     return ingressCidrs;
+  }
+
+  /**
+   * {@return how the load balancer treats requests that could desynchronize it from its targets (HTTP request
+   * smuggling): {@code defensive} or {@code strictest}} {@code monitor} is refused (checkov CKV_AWS_328). Default:
+   * {@code defensive}. See <a
+   * href="https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html#desync-mitigation-mode">Desync
+   * mitigation mode</a>.
+   */
+  public String desyncMitigationMode() {
+    return desyncMitigationMode;
+  }
+
+  /**
+   * {@return whether the load balancer writes access logs to S3 (checkov CKV_AWS_91)} Default: {@code true}: to
+   * {@link #accessLogBucket()}, or else to the stack's {@link com.acme.platform.constructs.s3.AccessLogBucket}; with
+   * neither, no access logs are written. Turn them off only where something else records the requests.
+   */
+  public Boolean accessLogs() {
+    return accessLogs;
+  }
+
+  /**
+   * {@return the bucket the access logs go to, under the prefix {@code <name>/}} The bucket must be in the load
+   * balancer's region and let the region's log delivery write (as
+   * {@link com.acme.platform.constructs.s3.AccessLogBucket} does). Default: the stack's
+   * {@link com.acme.platform.constructs.s3.AccessLogBucket}.
+   */
+  public String accessLogBucket() {
+    return accessLogBucket;
   }
 
   /**
@@ -236,7 +291,10 @@ public final class PlatformLoadBalancerProps {
         .sslPolicy(sslPolicy)
         .deletionProtection(deletionProtection)
         .idleTimeoutSeconds(idleTimeoutSeconds)
-        .ingressCidrs(ingressCidrs);
+        .ingressCidrs(ingressCidrs)
+        .desyncMitigationMode(desyncMitigationMode)
+        .accessLogs(accessLogs)
+        .accessLogBucket(accessLogBucket);
   }
 
   /**
@@ -255,7 +313,10 @@ public final class PlatformLoadBalancerProps {
         && Objects.equals(sslPolicy, other.sslPolicy)
         && Objects.equals(deletionProtection, other.deletionProtection)
         && Objects.equals(idleTimeoutSeconds, other.idleTimeoutSeconds)
-        && Objects.equals(ingressCidrs, other.ingressCidrs);
+        && Objects.equals(ingressCidrs, other.ingressCidrs)
+        && Objects.equals(desyncMitigationMode, other.desyncMitigationMode)
+        && Objects.equals(accessLogs, other.accessLogs)
+        && Objects.equals(accessLogBucket, other.accessLogBucket);
   }
 
   /**
@@ -266,7 +327,7 @@ public final class PlatformLoadBalancerProps {
   @Override
   public int hashCode() {
     return Objects.hash(name, vpc, internal, certificateArn, sslPolicy, deletionProtection, idleTimeoutSeconds,
-        ingressCidrs);
+        ingressCidrs, desyncMitigationMode, accessLogs, accessLogBucket);
   }
 
   /**
@@ -279,7 +340,8 @@ public final class PlatformLoadBalancerProps {
     return "PlatformLoadBalancerProps[name=" + name + ", vpc=" + vpc + ", internal=" + internal
         + ", certificateArn=" + certificateArn + ", sslPolicy=" + sslPolicy
         + ", deletionProtection=" + deletionProtection + ", idleTimeoutSeconds=" + idleTimeoutSeconds
-        + ", ingressCidrs=" + ingressCidrs + "]";
+        + ", ingressCidrs=" + ingressCidrs + ", desyncMitigationMode=" + desyncMitigationMode
+        + ", accessLogs=" + accessLogs + ", accessLogBucket=" + accessLogBucket + "]";
   }
 
   /** Builder for {@link PlatformLoadBalancerProps}. */
@@ -292,6 +354,9 @@ public final class PlatformLoadBalancerProps {
     private Boolean deletionProtection;
     private Integer idleTimeoutSeconds;
     private List<String> ingressCidrs;
+    private String desyncMitigationMode;
+    private Boolean accessLogs;
+    private String accessLogBucket;
 
     private Builder() {}
 
@@ -351,6 +416,27 @@ public final class PlatformLoadBalancerProps {
      * @return this builder
      */
     public Builder ingressCidrs(List<String> v) { this.ingressCidrs = v; return this; }
+    /**
+     * Sets {@link PlatformLoadBalancerProps#desyncMitigationMode()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
+    public Builder desyncMitigationMode(String v) { this.desyncMitigationMode = v; return this; }
+    /**
+     * Sets {@link PlatformLoadBalancerProps#accessLogs()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
+    public Builder accessLogs(Boolean v) { this.accessLogs = v; return this; }
+    /**
+     * Sets {@link PlatformLoadBalancerProps#accessLogBucket()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
+    public Builder accessLogBucket(String v) { this.accessLogBucket = v; return this; }
 
     /**
      * Builds the props, applying defaults and checking every value.

@@ -27,6 +27,17 @@ public final class Partition {
   }
 
   /**
+   * The DNS suffix of a region's partition, as regional service principals end: {@code logs.cn-north-1} is
+   * {@code logs.cn-north-1.amazonaws.com.cn}.
+   *
+   * @param region an AWS region such as {@code eu-west-1} or {@code cn-north-1}
+   * @return {@code amazonaws.com.cn} in {@code aws-cn}, otherwise {@code amazonaws.com}
+   */
+  public static String dnsSuffix(String region) {
+    return "aws-cn".equals(ofRegion(region)) ? "amazonaws.com.cn" : "amazonaws.com";
+  }
+
+  /**
    * The ARN of an AWS managed IAM policy in a region's partition.
    *
    * @param region the region the policy is used in

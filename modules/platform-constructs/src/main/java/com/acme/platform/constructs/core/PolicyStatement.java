@@ -21,6 +21,13 @@ import java.util.regex.Pattern;
 public final class PolicyStatement {
   /** {@code service:Action}, where the action may contain {@code *} wildcards. */
   static final Pattern ACTION = Pattern.compile("[a-z0-9-]+:[A-Za-z0-9*]+");
+  /**
+   * Write actions that have no resource-level permissions, so AWS only accepts {@code "*"} as their resource.
+   * Read actions ({@code Describe*}, {@code Get*}, {@code List*}) may use {@code "*"} too.
+   */
+  public static final List<String> RESOURCELESS_WRITE_ACTIONS = List.of("cloudwatch:PutMetricData",
+      "ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel",
+      "ssmmessages:OpenDataChannel", "xray:PutTelemetryRecords", "xray:PutTraceSegments");
   /** Statement ids are alphanumeric. */
   static final Pattern SID = Pattern.compile("[A-Za-z0-9]+");
 
@@ -49,7 +56,40 @@ public final class PolicyStatement {
       checks.check(resource != null && !resource.isBlank(), "resources[" + i + "]",
           "must be an ARN or \"*\", got " + Checks.quote(resource));
     }
+    if (allow && checks.isClean()) {
+      checkLeastPrivilege(checks);
+    }
     checks.throwIfAny();
+  }
+
+  /**
+   * Least privilege for what an allow statement grants: no whole service ({@code s3:*}, checkov CKV_AWS_63 and
+   * CKV_AWS_62 for {@code *}), no {@code iam:PassRole} on every role (CKV_AWS_286), and {@code "*"} as a resource
+   * only for reads and for the write actions that AWS accepts nothing else for (CKV_AWS_355, CKV_AWS_290).
+   */
+  private void checkLeastPrivilege(Checks checks) {
+    for (int i = 0; i < actions.size(); i++) {
+      String action = actions.get(i);
+      checks.check(!action.endsWith(":*"), "actions[" + i + "]", "must not allow every action of a service, got "
+          + Checks.quote(action) + "; list the actions the application needs");
+    }
+    if (!resources.contains("*")) {
+      return;
+    }
+    boolean passRole = actions.stream().anyMatch(a -> a.toLowerCase(java.util.Locale.ROOT).startsWith("iam:pass"));
+    checks.check(!passRole, "resources", "must not be \"*\" with iam:PassRole: the role could hand any role of the"
+        + " account to a service (privilege escalation); name the ARNs of the roles it may pass");
+    List<String> writes = actions.stream().filter(a -> !a.toLowerCase(java.util.Locale.ROOT).startsWith("iam:pass"))
+        .filter(a -> !isRead(a) && !RESOURCELESS_WRITE_ACTIONS.contains(a)).toList();
+    checks.check(writes.isEmpty(), "resources", "must not be \"*\" with actions that change something (" + writes
+        + "): \"*\" is only for reads (Describe*, Get*, List*) and for actions without resource-level permissions "
+        + RESOURCELESS_WRITE_ACTIONS + "; name the ARNs they act on");
+  }
+
+  private static boolean isRead(String action) {
+    String name = action.substring(action.indexOf(':') + 1);
+    return name.startsWith("Describe") || name.startsWith("Get") || name.startsWith("List")
+        || name.startsWith("BatchGet");
   }
 
   /** Sorted (missing entries first, so that they are reported) and without duplicates. */

@@ -32,6 +32,18 @@ public final class ContainerDefinition {
   /** Environment variable names Docker accepts. */
   static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Set<String> CONDITIONS = Set.of("START", "COMPLETE", "SUCCESS", "HEALTHY");
+  /**
+   * Variable names that say they hold a secret: one of these words as a whole {@code _}-separated part of the name
+   * ({@code DB_PASSWORD}, {@code GITHUB_TOKEN}, {@code STRIPE_API_KEY}), in any case.
+   */
+  static final Pattern SECRET_LOOKING =
+      Pattern.compile("(?i)(?:^|.*_)(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY)(?:_.*|$)");
+  /**
+   * Last name parts that make a secret-looking name a reference or a setting rather than the secret itself
+   * ({@code DB_PASSWORD_FILE}, {@code TOKEN_URL}, {@code SESSION_TOKEN_TTL}).
+   */
+  static final Set<String> NOT_A_SECRET_SUFFIXES = Set.of("FILE", "PATH", "ARN", "URL", "URI", "ENDPOINT", "HEADER",
+      "NAME", "TTL", "SECONDS", "MINUTES", "LENGTH", "ENABLED", "ID");
 
   private final String name;
   private final String image;
@@ -53,6 +65,7 @@ public final class ContainerDefinition {
   private final String workingDirectory;
   private final Boolean readonlyRootFilesystem;
   private final Integer stopTimeoutSeconds;
+  private final Boolean privileged;
 
   private ContainerDefinition(Builder b) {
     this.name = b.name;
@@ -75,6 +88,7 @@ public final class ContainerDefinition {
     this.workingDirectory = b.workingDirectory;
     this.readonlyRootFilesystem = b.readonlyRootFilesystem;
     this.stopTimeoutSeconds = b.stopTimeoutSeconds;
+    this.privileged = b.privileged;
 
     Checks checks = Checks.of("ContainerDefinition");
     if (checks.required("name", name)) {
@@ -106,6 +120,13 @@ public final class ContainerDefinition {
           "a Secrets Manager secret ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>) or an SSM"
               + " parameter ARN (arn:aws:ssm:<region>:<account>:parameter/<name>)");
     });
+    // A secret in plain environment is stored in the task definition, which anyone allowed DescribeTaskDefinition
+    // can read; ECS injects secrets from their store instead. checkov has no resource rule for it (only its secrets
+    // scan); tfsec's aws-ecs-no-plaintext-secrets and AWS Config's ECS_NO_ENVIRONMENT_SECRETS look for it.
+    environment.forEach((k, v) -> checks.check(!looksLikeSecret(k, v), "environment", "variable "
+        + Checks.quote(k) + " looks like a secret (its name says so) and has a literal value; move it to secrets"
+        + " (a Secrets Manager secret or SSM parameter ARN), so that the value is not stored in the task"
+        + " definition"));
     environment.keySet().stream().filter(secrets::containsKey).forEach(k -> checks.check(false, "secrets." + k,
         "must not also be in environment (ECS rejects a variable set twice)"));
     if (healthCheck != null) {
@@ -138,7 +159,30 @@ public final class ContainerDefinition {
           + u.hardLimit() + "), got " + u.softLimit());
     }
     checks.between("stopTimeoutSeconds", stopTimeoutSeconds, 2, 120);
+    // checkov CKV_AWS_334: a privileged container has root access to the container instance, and with it to every
+    // other task on that instance and to the instance role.
+    checks.check(!Boolean.TRUE.equals(privileged), "privileged", "must not be true: a privileged container has root"
+        + " access to the container instance and every task on it (checkov CKV_AWS_334); leave it out or set"
+        + " false");
     checks.throwIfAny();
+  }
+
+  /**
+   * Whether a plain environment variable looks like a secret: a secret-looking name ({@link #SECRET_LOOKING}) that
+   * does not end in a reference-like part ({@link #NOT_A_SECRET_SUFFIXES}), with a non-empty value that is not a
+   * secret or parameter ARN.
+   *
+   * @param name the variable name
+   * @param value its value
+   * @return whether the value should move to {@code secrets}
+   */
+  static boolean looksLikeSecret(String name, String value) {
+    if (name == null || value == null || value.isEmpty() || SECRET_SOURCE.matcher(value).matches()
+        || !SECRET_LOOKING.matcher(name).matches()) {
+      return false;
+    }
+    String[] parts = name.toUpperCase(java.util.Locale.ROOT).split("_");
+    return !NOT_A_SECRET_SUFFIXES.contains(parts[parts.length - 1]);
   }
 
   private static Map<String, String> ordered(Map<String, String> map) {
@@ -166,7 +210,7 @@ public final class ContainerDefinition {
         .secrets(secrets).healthCheck(healthCheck).mountPoints(mountPoints).dependsOn(dependsOn).command(command)
         .entryPoint(entryPoint).essential(essential).logConfiguration(logConfiguration).ulimits(ulimits).user(user)
         .workingDirectory(workingDirectory).readonlyRootFilesystem(readonlyRootFilesystem)
-        .stopTimeoutSeconds(stopTimeoutSeconds);
+        .stopTimeoutSeconds(stopTimeoutSeconds).privileged(privileged);
     return b;
   }
 
@@ -345,7 +389,10 @@ public final class ContainerDefinition {
   }
 
   /**
-   * Whether the root filesystem is read-only. Default: not written (ECS: writable).
+   * Whether the root filesystem is read-only. Default: not written here; {@link Ec2Service} registers every
+   * container whose definition leaves it out with {@code true} (checkov CKV_AWS_336). Set {@code false} for a
+   * container that must write to its root filesystem, or give it a scratch volume
+   * ({@link Ec2ServiceProps#scratchVolumes()}) mounted where it writes.
    *
    * @return the flag, or {@code null}
    */
@@ -360,6 +407,16 @@ public final class ContainerDefinition {
    */
   public Integer stopTimeoutSeconds() {
     return stopTimeoutSeconds;
+  }
+
+  /**
+   * Whether the container runs privileged. Only {@code false} (or leaving it out) is accepted: privileged containers
+   * are refused (checkov CKV_AWS_334). Default: not written (ECS: not privileged).
+   *
+   * @return the flag, or {@code null}
+   */
+  public Boolean privileged() {
+    return privileged;
   }
 
   /**
@@ -440,6 +497,7 @@ public final class ContainerDefinition {
     putIfSet(json, "workingDirectory", workingDirectory);
     putIfSet(json, "readonlyRootFilesystem", readonlyRootFilesystem);
     putIfSet(json, "stopTimeout", stopTimeoutSeconds);
+    putIfSet(json, "privileged", privileged);
     return json;
   }
 
@@ -492,6 +550,7 @@ public final class ContainerDefinition {
     private String workingDirectory;
     private Boolean readonlyRootFilesystem;
     private Integer stopTimeoutSeconds;
+    private Boolean privileged;
 
     private Builder() {}
 
@@ -658,6 +717,13 @@ public final class ContainerDefinition {
      * @return this builder
      */
     public Builder stopTimeoutSeconds(Integer v) { this.stopTimeoutSeconds = v; return this; }
+    /**
+     * Sets {@link ContainerDefinition#privileged()}; {@code true} is refused.
+     *
+     * @param v the value
+     * @return this builder
+     */
+    public Builder privileged(Boolean v) { this.privileged = v; return this; }
 
     private static <T> void replace(List<T> target, List<T> values) {
       target.clear();

@@ -42,7 +42,19 @@ public final class ContainerDefinitions {
   static final Set<String> FIELDS = new TreeSet<>(List.of("name", "image", "cpu", "memory", "memoryReservation",
       "portMappings", "environment", "secrets", "healthCheck", "mountPoints", "dependsOn", "command", "entryPoint",
       "essential", "logConfiguration", "ulimits", "user", "workingDirectory", "readonlyRootFilesystem",
-      "stopTimeout"));
+      "stopTimeout", "privileged"));
+  /**
+   * Task-level settings that sometimes get pasted into a container definition, with why the platform never sets
+   * them: every task runs in {@code bridge} network mode and shares neither the host's network, process nor IPC
+   * namespace.
+   */
+  static final Map<String, String> TASK_LEVEL_FIELDS = Map.of(
+      "networkMode", "is a task definition setting, not a container one: the platform runs every task in bridge"
+          + " network mode and never on the host's network",
+      "pidMode", "is a task definition setting, not a container one: the platform never shares the host's process"
+          + " namespace with a task (checkov CKV_AWS_335)",
+      "ipcMode", "is a task definition setting, not a container one: the platform never shares the host's IPC"
+          + " namespace with a task");
 
   private ContainerDefinitions() {}
 
@@ -217,6 +229,19 @@ public final class ContainerDefinitions {
         : c.toBuilder().logConfiguration(awslogs).build()).toList();
   }
 
+  /**
+   * Registers every container whose definition does not say otherwise with a read-only root filesystem (checkov
+   * CKV_AWS_336): a compromised process then cannot change the image's files. A container that must write gets a
+   * scratch volume mounted where it writes, or says {@code "readonlyRootFilesystem": false}.
+   *
+   * @param containers the containers
+   * @return new containers, {@code readonlyRootFilesystem} set to {@code true} where it was not set
+   */
+  public static List<ContainerDefinition> withReadonlyRootFilesystem(List<ContainerDefinition> containers) {
+    return containers.stream().map(c -> c.readonlyRootFilesystem() != null ? c
+        : c.toBuilder().readonlyRootFilesystem(true).build()).toList();
+  }
+
   private static ContainerDefinition read(JsonNode node, String at, Checks found) {
     if (!node.isObject()) {
       found.check(false, at, "must be a JSON object, got " + Reader.describe(node));
@@ -225,7 +250,8 @@ public final class ContainerDefinitions {
     Reader r = new Reader(node, at);
     String name = r.string("name");
     node.fieldNames().forEachRemaining(key -> r.check(FIELDS.contains(key), at + "." + key,
-        "is not a supported container definition field (supported: " + FIELDS + ")"));
+        TASK_LEVEL_FIELDS.getOrDefault(key, "is not a supported container definition field (supported: " + FIELDS
+            + ")")));
     ContainerDefinition.Builder b = ContainerDefinition.builder()
         .name(name)
         .image(r.string("image"))
@@ -252,7 +278,8 @@ public final class ContainerDefinitions {
         .user(r.string("user"))
         .workingDirectory(r.string("workingDirectory"))
         .readonlyRootFilesystem(r.bool("readonlyRootFilesystem"))
-        .stopTimeoutSeconds(r.integer("stopTimeout"));
+        .stopTimeoutSeconds(r.integer("stopTimeout"))
+        .privileged(r.bool("privileged"));
     String of = name == null ? "" : " (container " + Checks.quote(name) + ")";
     r.problems.forEach(p -> found.check(false, p.field(), p.message() + of));
     if (!r.problems.isEmpty()) {

@@ -126,6 +126,7 @@ public final class Ec2Cluster extends Construct {
     boolean protect = props.managedTerminationProtection() && !props.teardown();
     boolean mixed = !props.instanceTypes().isEmpty();
 
+    // checkov CKV_AWS_65: Container Insights on unless the props turn it off.
     this.cluster = EcsCluster.Builder.create(this, "Resource")
         .name(name)
         .setting(List.of(EcsClusterSetting.builder()
@@ -139,6 +140,10 @@ public final class Ec2Cluster extends Construct {
         .description("ECS container instances of cluster " + name)
         .assumeRolePolicy(JsonDocs.toJson(IamPolicies.assumeRoleBy("ec2.amazonaws.com")))
         .build();
+    // AWS managed policies, the documented minimum for ECS container instances and Session Manager. Both grant
+    // some actions on "*" because those actions have no resource-level permissions (ecr:GetAuthorizationToken,
+    // ecs:DiscoverPollEndpoint, ssmmessages:*) or act on a cluster the agent learns only at boot; the policy check
+    // treats these two attachments as a documented exception (README "Secure defaults").
     attachPolicy("EcsInstancePolicy",
         Partition.managedPolicyArn(props.awsRegion(), Ec2ClusterProps.ECS_INSTANCE_POLICY));
     attachPolicy("SsmInstancePolicy",
@@ -160,6 +165,8 @@ public final class Ec2Cluster extends Construct {
         .tags(Map.of("Name", name + "-instances"))
         .lifecycle(TerraformResourceLifecycle.builder().createBeforeDestroy(true).build())
         .build();
+    // Open egress (checkov CKV_AWS_382 would restrict it): bridge-mode containers share this group, and what they
+    // must reach (AWS APIs through the NAT gateway, databases, partners) is the application's business.
     this.instanceEgressRule = VpcSecurityGroupEgressRule.Builder.create(this, "InstanceEgressAll")
         .securityGroupId(instanceSecurityGroup.getId())
         .description("All outbound traffic")
@@ -177,11 +184,15 @@ public final class Ec2Cluster extends Construct {
         .iamInstanceProfile(LaunchTemplateIamInstanceProfile.builder().arn(instanceProfile.getArn()).build())
         .vpcSecurityGroupIds(List.of(instanceSecurityGroup.getId()))
         .userData(userData(name, props.usesSpot()))
+        // checkov CKV_AWS_79 (IMDSv2 only) and CKV_AWS_341 (hop limit 1): the metadata service answers the host,
+        // not bridge-mode containers one hop further; tasks get credentials from their task role instead.
         .metadataOptions(LaunchTemplateMetadataOptions.builder()
             .httpEndpoint("enabled")
             .httpTokens("required")
             .httpPutResponseHopLimit(1)
             .build())
+        // Encrypted root volume (what checkov CKV_AWS_8 asks of instances); no network interface block, so no
+        // public IP: instances live in the private subnets.
         .blockDeviceMappings(List.of(LaunchTemplateBlockDeviceMappings.builder()
             .deviceName("/dev/xvda")
             .ebs(LaunchTemplateBlockDeviceMappingsEbs.builder()

@@ -11,6 +11,7 @@ import com.acme.platform.constructs.core.JsonDocs;
 import com.acme.platform.constructs.core.Partition;
 import com.acme.platform.constructs.core.PolicyStatement;
 import com.acme.platform.constructs.core.Problem;
+import com.acme.platform.constructs.kms.EnvironmentKey;
 import com.hashicorp.cdktf.ITerraformDependable;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.providers.aws.appautoscaling_policy.AppautoscalingPolicy;
@@ -26,6 +27,7 @@ import com.hashicorp.cdktf.providers.aws.ecs_service.EcsServiceOrderedPlacementS
 import com.hashicorp.cdktf.providers.aws.ecs_service.EcsServicePlacementConstraints;
 import com.hashicorp.cdktf.providers.aws.ecs_task_definition.EcsTaskDefinition;
 import com.hashicorp.cdktf.providers.aws.ecs_task_definition.EcsTaskDefinitionVolume;
+import com.hashicorp.cdktf.providers.aws.ecs_task_definition.EcsTaskDefinitionVolumeDockerVolumeConfiguration;
 import com.hashicorp.cdktf.providers.aws.iam_role.IamRole;
 import com.hashicorp.cdktf.providers.aws.iam_role_policy.IamRolePolicy;
 import com.hashicorp.cdktf.providers.aws.iam_role_policy_attachment.IamRolePolicyAttachment;
@@ -42,8 +44,10 @@ import software.constructs.Construct;
  *
  * <p>Creates:
  * <ul>
- *   <li>{@code aws_cloudwatch_log_group} {@code /ecs/<serviceName>}; containers without a {@code logConfiguration}
- *       log to it with the {@code awslogs} driver (stream prefix {@code <serviceName>});</li>
+ *   <li>{@code aws_cloudwatch_log_group} {@code /ecs/<serviceName>} with a retention period (checkov CKV_AWS_66),
+ *       encrypted with {@code logKmsKeyArn} or the stack's {@link EnvironmentKey} (checkov CKV_AWS_158);
+ *       containers without a {@code logConfiguration} log to it with the {@code awslogs} driver (stream prefix
+ *       {@code <serviceName>});</li>
  *   <li>{@code aws_iam_role} execution role (assumed by {@code ecs-tasks.amazonaws.com}) with
  *       {@code AmazonECSTaskExecutionRolePolicy} attached (in the ARN partition of {@code awsRegion}) and, when
  *       containers reference {@code secrets}, an inline {@code aws_iam_role_policy} that reads exactly those
@@ -51,8 +55,11 @@ import software.constructs.Construct;
  *   <li>{@code aws_iam_role} task role (assumed by {@code ecs-tasks.amazonaws.com}) with one
  *       {@code aws_iam_role_policy_attachment} per {@code taskRolePolicyArns} entry, and an inline policy once
  *       {@link #addToTaskRolePolicy} is called;</li>
- *   <li>{@code aws_ecs_task_definition}: family {@code <serviceName>}, network mode {@code bridge}, EC2
- *       compatibility;</li>
+ *   <li>{@code aws_ecs_task_definition}: family {@code <serviceName>}, network mode {@code bridge} (never
+ *       {@code host}), no {@code pid_mode} or {@code ipc_mode} (the host's namespaces stay the host's, checkov
+ *       CKV_AWS_335), EC2 compatibility, an execution role distinct from the task role (checkov CKV_AWS_249), one
+ *       {@code volume} per {@code scratchVolumes} entry, and every container that does not say otherwise with a
+ *       read-only root filesystem (checkov CKV_AWS_336);</li>
  *   <li>{@code aws_ecs_service}: capacity provider strategy (no launch type), rolling deployment with the deployment
  *       circuit breaker and rollback, placement spread over availability zones then binpacked on memory, ECS managed
  *       tags propagated from the service, and one {@code load_balancer} block per {@link #attachTo} call;</li>
@@ -115,12 +122,13 @@ public final class Ec2Service extends Construct {
     super(scope, id);
     this.props = Objects.requireNonNull(props, "props");
     String logGroupName = "/ecs/" + props.serviceName();
-    this.containers = ContainerDefinitions.withAwsLogs(props.containers(), logGroupName, props.awsRegion(),
-        props.serviceName());
+    this.containers = ContainerDefinitions.withReadonlyRootFilesystem(ContainerDefinitions.withAwsLogs(
+        props.containers(), logGroupName, props.awsRegion(), props.serviceName()));
 
     this.logGroup = CloudwatchLogGroup.Builder.create(this, "Logs")
         .name(logGroupName)
         .retentionInDays(props.logRetentionDays())
+        .kmsKeyId(EnvironmentKey.arnOrStackDefault(this, props.logKmsKeyArn()))
         .build();
 
     this.executionRole = IamRole.Builder.create(this, "ExecutionRole")
@@ -128,6 +136,9 @@ public final class Ec2Service extends Construct {
         .description("ECS task execution role of service " + props.serviceName())
         .assumeRolePolicy(JsonDocs.toJson(IamPolicies.assumeRoleBy("ecs-tasks.amazonaws.com")))
         .build();
+    // The AWS managed execution role policy: image pull and log writes on "*" (ecr:GetAuthorizationToken has no
+    // resource-level permissions; the images may come from any registry the task names). A documented exception
+    // of the policy check (README "Secure defaults"); secrets are granted below, each by its own ARN.
     IamRolePolicyAttachment executionPolicy = IamRolePolicyAttachment.Builder.create(this, "ExecutionRolePolicy")
         .role(executionRole.getName())
         .policyArn(Partition.managedPolicyArn(props.awsRegion(), EXECUTION_ROLE_POLICY))
@@ -143,6 +154,8 @@ public final class Ec2Service extends Construct {
           .build());
     }
 
+    // A role of its own for the application: what ECS needs to start the task (pull, logs, secrets) is never
+    // granted to the code in the containers (checkov CKV_AWS_249).
     this.taskRole = IamRole.Builder.create(this, "TaskRole")
         .namePrefix(roleNamePrefix("-task-"))
         .description("ECS task role of service " + props.serviceName())
@@ -167,6 +180,14 @@ public final class Ec2Service extends Construct {
         .containerDefinitions(ContainerDefinitions.toJson(containers))
         .executionRoleArn(executionRole.getArn())
         .taskRoleArn(taskRole.getArn());
+    if (!props.scratchVolumes().isEmpty()) {
+      // Task-scoped Docker volumes: created empty when the task starts, removed when it stops.
+      task.volume(props.scratchVolumes().stream().map(name -> EcsTaskDefinitionVolume.builder()
+          .name(name)
+          .dockerVolumeConfiguration(EcsTaskDefinitionVolumeDockerVolumeConfiguration.builder()
+              .scope("task").driver("local").build())
+          .build()).toList());
+    }
     if (props.cpu() != null) {
       task.cpu(String.valueOf(props.cpu()));
     }

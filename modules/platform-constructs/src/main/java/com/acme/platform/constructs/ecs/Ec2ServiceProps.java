@@ -2,6 +2,7 @@ package com.acme.platform.constructs.ecs;
 
 import com.acme.platform.constructs.core.AwsPatterns;
 import com.acme.platform.constructs.core.Checks;
+import com.acme.platform.constructs.core.LogRetention;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -17,11 +18,13 @@ public final class Ec2ServiceProps {
   static final Pattern SERVICE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
   static final Pattern REGION = AwsPatterns.REGION;
   static final Pattern POLICY_ARN = AwsPatterns.MANAGED_POLICY_ARN;
+  static final Pattern KMS_KEY_ARN = AwsPatterns.KMS_KEY_ARN;
+  /** ECS task volume names: up to 255 letters, digits, hyphens and underscores. */
+  static final Pattern VOLUME_NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
   /** The most tasks {@code desiredCount}, {@code minCapacity} and {@code maxCapacity} may ask for. */
   static final int MAX_COUNT = 1000;
   /** The retention periods CloudWatch Logs accepts. */
-  static final List<Integer> RETENTION_DAYS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545,
-      731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
+  static final List<Integer> RETENTION_DAYS = LogRetention.DAYS;
 
   private final String serviceName;
   private final ClusterRef cluster;
@@ -42,6 +45,8 @@ public final class Ec2ServiceProps {
   private final int logRetentionDays;
   private final List<String> taskRolePolicyArns;
   private final boolean taskDefinitionManagedExternally;
+  private final String logKmsKeyArn;
+  private final List<String> scratchVolumes;
 
   private Ec2ServiceProps(Builder b) {
     this.serviceName = b.serviceName;
@@ -62,10 +67,13 @@ public final class Ec2ServiceProps {
         ? b.deploymentMinimumHealthyPercent : 100;
     this.deploymentMaximumPercent = b.deploymentMaximumPercent != null ? b.deploymentMaximumPercent : 200;
     this.healthCheckGracePeriodSeconds = b.healthCheckGracePeriodSeconds;
-    this.logRetentionDays = b.logRetentionDays != null ? b.logRetentionDays : 30;
+    // A year: checkov CKV_AWS_338 (and Security Hub CloudWatch.16) ask for at least that much history.
+    this.logRetentionDays = b.logRetentionDays != null ? b.logRetentionDays : 365;
     this.taskRolePolicyArns = b.taskRolePolicyArns != null ? List.copyOf(b.taskRolePolicyArns) : List.of();
     this.taskDefinitionManagedExternally = b.taskDefinitionManagedExternally != null
         && b.taskDefinitionManagedExternally;
+    this.logKmsKeyArn = b.logKmsKeyArn;
+    this.scratchVolumes = b.scratchVolumes != null ? List.copyOf(b.scratchVolumes) : List.of();
 
     Checks checks = Checks.of("Ec2ServiceProps");
     if (checks.required("serviceName", serviceName)) {
@@ -114,13 +122,41 @@ public final class Ec2ServiceProps {
     checks.between("deploymentMinimumHealthyPercent", deploymentMinimumHealthyPercent, 0, 100);
     checks.between("deploymentMaximumPercent", deploymentMaximumPercent, 100, 400);
     checks.between("healthCheckGracePeriodSeconds", healthCheckGracePeriodSeconds, 0, Integer.MAX_VALUE);
-    checks.check(RETENTION_DAYS.contains(logRetentionDays), "logRetentionDays",
-        "must be one of " + RETENTION_DAYS + ", got " + logRetentionDays);
+    LogRetention.check(checks, "logRetentionDays", logRetentionDays);
     for (int i = 0; i < taskRolePolicyArns.size(); i++) {
       checks.matches("taskRolePolicyArns[" + i + "]", taskRolePolicyArns.get(i), POLICY_ARN,
           "an IAM policy ARN (arn:<partition>:iam::<account or aws>:policy/<name>)");
     }
+    if (logKmsKeyArn != null && !Checks.isToken(logKmsKeyArn)) {
+      checks.matches("logKmsKeyArn", logKmsKeyArn, KMS_KEY_ARN,
+          "a KMS key ARN (arn:<partition>:kms:<region>:<account>:key/<id>)");
+    }
+    for (int i = 0; i < scratchVolumes.size(); i++) {
+      String volume = scratchVolumes.get(i);
+      if (checks.required("scratchVolumes[" + i + "]", volume)) {
+        checks.matches("scratchVolumes[" + i + "]", volume, VOLUME_NAME, "1-255 letters, digits, '-' or '_'");
+        checks.check(scratchVolumes.indexOf(volume) == i, "scratchVolumes[" + i + "]", "duplicates scratchVolumes["
+            + scratchVolumes.indexOf(volume) + "], got " + Checks.quote(volume));
+      }
+    }
+    // ECS refuses a mount point whose volume the task does not define; say so before anything is planned.
+    List<String> volumes = taskVolumeNames();
+    for (int i = 0; i < containers.size(); i++) {
+      List<MountPoint> mounts = containers.get(i).mountPoints();
+      for (int j = 0; j < mounts.size(); j++) {
+        String volume = mounts.get(j).sourceVolume();
+        checks.check(volume == null || volumes.contains(volume), "containers[" + i + "].mountPoints[" + j
+            + "].sourceVolume", "must name a volume of the task " + volumes + ", got " + Checks.quote(volume)
+            + " (container " + Checks.quote(containers.get(i).name()) + "); add it to scratchVolumes for writable"
+            + " space that lives as long as the task");
+      }
+    }
     checks.throwIfAny();
+  }
+
+  /** The names of every volume the task definition defines: what containers' mount points may name. */
+  private List<String> taskVolumeNames() {
+    return scratchVolumes;
   }
 
   private static boolean inRange(int count) {
@@ -303,7 +339,7 @@ public final class Ec2ServiceProps {
   }
 
   /**
-   * Days the log group keeps log events; one of the values CloudWatch Logs allows (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653). Default: {@code 30}.
+   * Days the log group keeps log events; one of the values CloudWatch Logs allows (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653). Default: {@code 365}, a year (checkov CKV_AWS_338); shorten it explicitly where cost matters more than history.
    *
    * @return the value
    */
@@ -327,6 +363,32 @@ public final class Ec2ServiceProps {
    */
   public boolean taskDefinitionManagedExternally() {
     return taskDefinitionManagedExternally;
+  }
+
+  /**
+   * The KMS key that encrypts the service's log group (checkov CKV_AWS_158). CloudWatch Logs of the region must be
+   * allowed to use it, as {@link com.acme.platform.constructs.kms.EnvironmentKey}'s key policy does. Default: the
+   * stack's {@link com.acme.platform.constructs.kms.EnvironmentKey} when it has one, otherwise none (CloudWatch
+   * Logs then encrypts with a key it owns, which a customer cannot audit or revoke).
+   *
+   * @return the key ARN, or {@code null} for the default
+   */
+  public String logKmsKeyArn() {
+    return logKmsKeyArn;
+  }
+
+  /**
+   * Writable scratch space for containers whose root filesystem is read-only (the default, checkov CKV_AWS_336):
+   * the names of task volumes that live as long as the task, each a Docker volume with {@code task} scope and the
+   * {@code local} driver on the instance's disk. A container mounts one with a mount point, for example
+   * {@code new MountPoint("tmp", "/tmp", false)}; what it writes there is gone when the task stops. Names are
+   * distinct, 1-255 letters, digits, {@code -} or {@code _}. Default: none. See
+   * <a href="https://docs.aws.amazon.com/AmazonECS/latest/developerguide/docker-volumes.html">Docker volumes</a>.
+   *
+   * @return the scratch volume names
+   */
+  public List<String> scratchVolumes() {
+    return scratchVolumes;
   }
 
   /**
@@ -363,7 +425,9 @@ public final class Ec2ServiceProps {
         .healthCheckGracePeriodSeconds(healthCheckGracePeriodSeconds)
         .logRetentionDays(logRetentionDays)
         .taskRolePolicyArns(taskRolePolicyArns)
-        .taskDefinitionManagedExternally(taskDefinitionManagedExternally);
+        .taskDefinitionManagedExternally(taskDefinitionManagedExternally)
+        .logKmsKeyArn(logKmsKeyArn)
+        .scratchVolumes(scratchVolumes);
   }
 
   @Override
@@ -396,7 +460,9 @@ public final class Ec2ServiceProps {
         + ", healthCheckGracePeriodSeconds=" + healthCheckGracePeriodSeconds
         + ", logRetentionDays=" + logRetentionDays
         + ", taskRolePolicyArns=" + taskRolePolicyArns
-        + ", taskDefinitionManagedExternally=" + taskDefinitionManagedExternally + "]";
+        + ", taskDefinitionManagedExternally=" + taskDefinitionManagedExternally
+        + ", logKmsKeyArn=" + logKmsKeyArn
+        + ", scratchVolumes=" + scratchVolumes + "]";
   }
 
   /** Builder for {@link Ec2ServiceProps}. */
@@ -420,6 +486,8 @@ public final class Ec2ServiceProps {
     private Integer logRetentionDays;
     private List<String> taskRolePolicyArns;
     private Boolean taskDefinitionManagedExternally;
+    private String logKmsKeyArn;
+    private List<String> scratchVolumes;
 
     private Builder() {}
 
@@ -556,6 +624,20 @@ public final class Ec2ServiceProps {
      * @return this builder
      */
     public Builder taskDefinitionManagedExternally(Boolean v) { this.taskDefinitionManagedExternally = v; return this; }
+    /**
+     * Sets {@link Ec2ServiceProps#logKmsKeyArn()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
+    public Builder logKmsKeyArn(String v) { this.logKmsKeyArn = v; return this; }
+    /**
+     * Sets {@link Ec2ServiceProps#scratchVolumes()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
+    public Builder scratchVolumes(List<String> v) { this.scratchVolumes = v; return this; }
 
     /**
      * Builds the props, applying defaults and checking every value.

@@ -1,6 +1,7 @@
 package com.acme.platform.constructs.monitoring;
 
 import com.acme.platform.constructs.core.ConstructIds;
+import com.acme.platform.constructs.kms.EnvironmentKey;
 import com.hashicorp.cdktf.providers.aws.sns_topic.SnsTopic;
 import com.hashicorp.cdktf.providers.aws.sns_topic_subscription.SnsTopicSubscription;
 import java.util.Objects;
@@ -15,6 +16,8 @@ import software.constructs.Construct;
  * encryption at rest</a>.
  */
 public final class AlarmTopic extends Construct {
+  /** The AWS managed key for SNS, used when neither props nor the stack name a customer managed key. */
+  static final String AWS_MANAGED_KEY = "alias/aws/sns";
   private final SnsTopic topic;
 
   /**
@@ -29,7 +32,7 @@ public final class AlarmTopic extends Construct {
     Objects.requireNonNull(props, "props");
     this.topic = SnsTopic.Builder.create(this, "Resource")
         .name(props.topicName())
-        .kmsMasterKeyId(props.kmsMasterKeyId())
+        .kmsMasterKeyId(kmsKey(this, props.kmsMasterKeyId()))
         .build();
     for (AlarmSubscription s : props.subscriptions()) {
       SnsTopicSubscription.Builder.create(this, ConstructIds.forValue("Subscription", s.protocol() + " "
@@ -39,6 +42,12 @@ public final class AlarmTopic extends Construct {
           .endpoint(s.endpoint())
           .build();
     }
+  }
+
+  /** The explicit key, else the stack's environment key, else the AWS managed key (see the props' Javadoc). */
+  private static String kmsKey(Construct scope, String explicit) {
+    String key = EnvironmentKey.arnOrStackDefault(scope, explicit);
+    return key != null ? key : AWS_MANAGED_KEY;
   }
 
   /**

@@ -27,12 +27,13 @@ public final class AlarmTopicProps {
   private AlarmTopicProps(Builder b) {
     this.topicName = b.topicName;
     this.subscriptions = b.subscriptions == null ? List.of() : List.copyOf(b.subscriptions);
-    this.kmsMasterKeyId = b.kmsMasterKeyId != null ? b.kmsMasterKeyId : "alias/aws/sns";
+    this.kmsMasterKeyId = b.kmsMasterKeyId;
     Checks checks = Checks.of("AlarmTopicProps");
     if (checks.required("topicName", topicName)) {
       checks.matches("topicName", topicName, TOPIC_NAME, "1-256 letters, digits, '-' or '_'");
     }
-    checks.required("kmsMasterKeyId", kmsMasterKeyId);
+    checks.check(kmsMasterKeyId == null || !kmsMasterKeyId.isBlank(), "kmsMasterKeyId",
+        "must be a KMS key id, ARN or alias, got \"\"");
     for (int i = 0; i < subscriptions.size(); i++) {
       AlarmSubscription s = subscriptions.get(i);
       String at = "subscriptions[" + i + "]";
@@ -69,10 +70,13 @@ public final class AlarmTopicProps {
   }
 
   /**
-   * The KMS key that encrypts messages at rest. Default: {@code alias/aws/sns}, the AWS managed key, which
-   * CloudWatch alarms can publish with.
+   * The KMS key that encrypts messages at rest (checkov CKV_AWS_26). It must let CloudWatch alarms use it
+   * ({@code kms:GenerateDataKey*}, {@code kms:Decrypt} for {@code cloudwatch.amazonaws.com}), as
+   * {@link com.acme.platform.constructs.kms.EnvironmentKey}'s policy does. Default: the stack's
+   * {@link com.acme.platform.constructs.kms.EnvironmentKey}; without one, {@code alias/aws/sns}, the AWS managed
+   * key, whose policy does not let CloudWatch alarms publish (the topic is encrypted, but alarms cannot notify it).
    *
-   * @return the key id, ARN or alias
+   * @return the key id, ARN or alias, or {@code null} for the default
    */
   public String kmsMasterKeyId() {
     return kmsMasterKeyId;
@@ -99,7 +103,7 @@ public final class AlarmTopicProps {
   @Override
   public boolean equals(Object o) {
     return o instanceof AlarmTopicProps p && Objects.equals(topicName, p.topicName)
-        && subscriptions.equals(p.subscriptions) && kmsMasterKeyId.equals(p.kmsMasterKeyId);
+        && subscriptions.equals(p.subscriptions) && Objects.equals(kmsMasterKeyId, p.kmsMasterKeyId);
   }
 
   @Override

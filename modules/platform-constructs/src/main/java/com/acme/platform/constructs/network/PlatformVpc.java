@@ -2,6 +2,7 @@ package com.acme.platform.constructs.network;
 
 import com.acme.platform.constructs.core.Ipv4Cidr;
 import com.hashicorp.cdktf.ITerraformDependable;
+import com.hashicorp.cdktf.providers.aws.default_security_group.DefaultSecurityGroup;
 import com.hashicorp.cdktf.providers.aws.eip.Eip;
 import com.hashicorp.cdktf.providers.aws.internet_gateway.InternetGateway;
 import com.hashicorp.cdktf.providers.aws.nat_gateway.NatGateway;
@@ -33,14 +34,21 @@ import software.constructs.Construct;
  * {@code 10.0.160.0/20}. Appending a zone adds subnets without moving the existing ones; reordering or removing zones
  * moves subnets and replaces them.
  *
- * <p><b>Routing.</b> Public subnets launch instances with public IPv4 addresses and share one route table whose
+ * <p><b>Routing.</b> Public subnets do not give instances public IPv4 addresses (checkov CKV_AWS_130): only the
+ * load balancers and NAT gateways placed there are reachable from the internet, through their own addresses.
+ * They share one route table whose
  * default route ({@code 0.0.0.0/0}) goes to the internet gateway. Private subnets use one route table per zone with
  * {@link NatGateways#PER_AZ} (default route to the NAT gateway of the same zone), otherwise one shared route table
  * (default route to the single NAT gateway with {@link NatGateways#SINGLE}). With {@link NatGateways#NONE} private
  * subnets have no internet egress at all: instances there then need VPC endpoints (ECR, ECS, CloudWatch Logs, S3) to
  * pull images and register with ECS.
  *
- * <p>Creates {@code aws_vpc} (DNS support and DNS hostnames on), {@code aws_internet_gateway}, one public and one
+ * <p><b>Secure defaults.</b> The VPC's default security group is managed with no rules at all, so that nothing
+ * placed in it by mistake can talk (checkov CKV2_AWS_12); and the VPC has flow logs to CloudWatch Logs
+ * ({@link VpcFlowLog}, checkov CKV2_AWS_11) unless {@link PlatformVpcProps#flowLogs()} is {@code false}.
+ *
+ * <p>Creates {@code aws_vpc} (DNS support and DNS hostnames on), {@code aws_default_security_group} (no rules),
+ * a {@link VpcFlowLog}, {@code aws_internet_gateway}, one public and one
  * private {@code aws_subnet} per zone, {@code aws_route_table}, {@code aws_route} and
  * {@code aws_route_table_association} resources, and per NAT gateway an {@code aws_eip} and an
  * {@code aws_nat_gateway} in a public subnet. Every resource has a {@code Name} tag starting with {@code name}. No
@@ -53,6 +61,8 @@ public final class PlatformVpc extends Construct {
   private final PlatformVpcProps props;
   private final Vpc vpc;
   private final InternetGateway internetGateway;
+  private final DefaultSecurityGroup defaultSecurityGroup;
+  private final VpcFlowLog flowLog;
   private final List<Subnet> publicSubnets = new ArrayList<>();
   private final List<Subnet> privateSubnets = new ArrayList<>();
   private final List<String> publicSubnetCidrs;
@@ -83,6 +93,17 @@ public final class PlatformVpc extends Construct {
         .enableDnsHostnames(true)
         .tags(nameTag(name))
         .build();
+    // Declared without ingress or egress blocks: Terraform removes every rule AWS put in the default group.
+    this.defaultSecurityGroup = DefaultSecurityGroup.Builder.create(this, "DefaultSecurityGroup")
+        .vpcId(vpc.getId())
+        .tags(nameTag(name + "-default-no-rules"))
+        .build();
+    this.flowLog = !props.flowLogs() ? null : new VpcFlowLog(this, "FlowLog", VpcFlowLogProps.builder()
+        .name(name)
+        .vpcId(vpc.getId())
+        .retentionDays(props.flowLogRetentionDays())
+        .kmsKeyArn(props.flowLogKmsKeyArn())
+        .build());
     this.internetGateway = InternetGateway.Builder.create(this, "InternetGateway")
         .vpcId(vpc.getId())
         .tags(nameTag(name + "-igw"))
@@ -104,7 +125,7 @@ public final class PlatformVpc extends Construct {
           .vpcId(vpc.getId())
           .availabilityZone(zone)
           .cidrBlock(publicSubnetCidrs.get(i))
-          .mapPublicIpOnLaunch(true)
+          .mapPublicIpOnLaunch(false)
           .tags(nameTag(name + "-public-" + zone))
           .build();
       publicSubnets.add(subnet);
@@ -234,6 +255,24 @@ public final class PlatformVpc extends Construct {
    */
   public String getVpcCidrBlock() {
     return props.cidrBlock();
+  }
+
+  /**
+   * The VPC's default security group, managed so that it has no rules.
+   *
+   * @return the {@code aws_default_security_group} resource
+   */
+  public DefaultSecurityGroup getDefaultSecurityGroup() {
+    return defaultSecurityGroup;
+  }
+
+  /**
+   * The VPC's flow log.
+   *
+   * @return the flow log, or {@code null} when {@link PlatformVpcProps#flowLogs()} is {@code false}
+   */
+  public VpcFlowLog getFlowLog() {
+    return flowLog;
   }
 
   /**

@@ -36,6 +36,9 @@ public final class PlatformVpcProps {
   private final List<String> availabilityZones;
   private final Integer subnetNewBits;
   private final NatGateways natGateways;
+  private final Boolean flowLogs;
+  private final Integer flowLogRetentionDays;
+  private final String flowLogKmsKeyArn;
 
   /**
    * Applies defaults and checks every value, reporting all problems at once (see {@link Builder#build()}).
@@ -48,6 +51,9 @@ public final class PlatformVpcProps {
     List<String> availabilityZones = builder.availabilityZones;
     Integer subnetNewBits = builder.subnetNewBits;
     NatGateways natGateways = builder.natGateways;
+    Boolean flowLogs = builder.flowLogs != null ? builder.flowLogs : true;
+    Integer flowLogRetentionDays = builder.flowLogRetentionDays;
+    String flowLogKmsKeyArn = builder.flowLogKmsKeyArn;
     subnetNewBits = subnetNewBits != null ? subnetNewBits : 4;
     natGateways = natGateways != null ? natGateways : NatGateways.SINGLE;
     List<String> zones = availabilityZones != null ? new ArrayList<>(availabilityZones) : null;
@@ -123,6 +129,14 @@ public final class PlatformVpcProps {
           + " public and a private subnet for each of " + zones.size() + " zones) so that subnets do not overlap,"
           + " but 2^" + subnetNewBits + " = " + blocks + ", got " + subnetNewBits);
     }
+    // The flow log's own props check its values; here they are checked before anything is built.
+    if (flowLogs) {
+      flowLogProblems(name, flowLogRetentionDays, flowLogKmsKeyArn).forEach(p -> checks.check(false, p.field(),
+          p.message()));
+    } else {
+      checks.check(flowLogRetentionDays == null && flowLogKmsKeyArn == null, "flowLogs",
+          "is false, so flowLogRetentionDays and flowLogKmsKeyArn have nothing to configure; remove them");
+    }
     checks.throwIfAny();
     availabilityZones = List.copyOf(zones);
     this.name = name;
@@ -130,6 +144,22 @@ public final class PlatformVpcProps {
     this.availabilityZones = availabilityZones;
     this.subnetNewBits = subnetNewBits;
     this.natGateways = natGateways;
+    this.flowLogs = flowLogs;
+    this.flowLogRetentionDays = flowLogRetentionDays;
+    this.flowLogKmsKeyArn = flowLogKmsKeyArn;
+  }
+
+  /** The problems {@link VpcFlowLogProps} would report, under this props' field names. */
+  private static List<com.acme.platform.constructs.core.Problem> flowLogProblems(String name, Integer retentionDays,
+      String kmsKeyArn) {
+    try {
+      VpcFlowLogProps.builder().name(name != null && NAME.matcher(name).matches() ? name : "vpc").vpcId("vpc")
+          .retentionDays(retentionDays).kmsKeyArn(kmsKeyArn).build();
+      return List.of();
+    } catch (com.acme.platform.constructs.core.InvalidPropsException e) {
+      return e.getProblems().stream().map(p -> new com.acme.platform.constructs.core.Problem(
+          p.field().equals("retentionDays") ? "flowLogRetentionDays" : "flowLogKmsKeyArn", p.message())).toList();
+    }
   }
 
   /**
@@ -178,6 +208,31 @@ public final class PlatformVpcProps {
   }
 
   /**
+   * {@return whether the VPC gets flow logs to CloudWatch Logs ({@link VpcFlowLog}, checkov CKV2_AWS_11)} Default:
+   * {@code true}. Turn them off only where something else records the VPC's traffic, for example an
+   * organization-wide flow log.
+   */
+  public Boolean flowLogs() {
+    return flowLogs;
+  }
+
+  /**
+   * {@return days CloudWatch Logs keeps the flow records} Default: {@link VpcFlowLogProps#retentionDays()}'s,
+   * a year.
+   */
+  public Integer flowLogRetentionDays() {
+    return flowLogRetentionDays;
+  }
+
+  /**
+   * {@return the KMS key that encrypts the flow log group} Default: {@link VpcFlowLogProps#kmsKeyArn()}'s, the
+   * stack's {@link com.acme.platform.constructs.kms.EnvironmentKey}.
+   */
+  public String flowLogKmsKeyArn() {
+    return flowLogKmsKeyArn;
+  }
+
+  /**
    * Props with the required values and every default.
    *
    * @param name the name used in {@code Name} tags
@@ -209,7 +264,10 @@ public final class PlatformVpcProps {
         .cidrBlock(cidrBlock)
         .availabilityZones(availabilityZones)
         .subnetNewBits(subnetNewBits)
-        .natGateways(natGateways);
+        .natGateways(natGateways)
+        .flowLogs(flowLogs)
+        .flowLogRetentionDays(flowLogRetentionDays)
+        .flowLogKmsKeyArn(flowLogKmsKeyArn);
   }
 
   /**
@@ -225,7 +283,10 @@ public final class PlatformVpcProps {
         && Objects.equals(cidrBlock, other.cidrBlock)
         && Objects.equals(availabilityZones, other.availabilityZones)
         && Objects.equals(subnetNewBits, other.subnetNewBits)
-        && Objects.equals(natGateways, other.natGateways);
+        && Objects.equals(natGateways, other.natGateways)
+        && Objects.equals(flowLogs, other.flowLogs)
+        && Objects.equals(flowLogRetentionDays, other.flowLogRetentionDays)
+        && Objects.equals(flowLogKmsKeyArn, other.flowLogKmsKeyArn);
   }
 
   /**
@@ -235,7 +296,8 @@ public final class PlatformVpcProps {
    */
   @Override
   public int hashCode() {
-    return Objects.hash(name, cidrBlock, availabilityZones, subnetNewBits, natGateways);
+    return Objects.hash(name, cidrBlock, availabilityZones, subnetNewBits, natGateways, flowLogs,
+        flowLogRetentionDays, flowLogKmsKeyArn);
   }
 
   /**
@@ -246,7 +308,8 @@ public final class PlatformVpcProps {
   @Override
   public String toString() {
     return "PlatformVpcProps[name=" + name + ", cidrBlock=" + cidrBlock + ", availabilityZones=" + availabilityZones
-        + ", subnetNewBits=" + subnetNewBits + ", natGateways=" + natGateways + "]";
+        + ", subnetNewBits=" + subnetNewBits + ", natGateways=" + natGateways + ", flowLogs=" + flowLogs
+        + ", flowLogRetentionDays=" + flowLogRetentionDays + ", flowLogKmsKeyArn=" + flowLogKmsKeyArn + "]";
   }
 
   /** Builder for {@link PlatformVpcProps}. */
@@ -256,6 +319,9 @@ public final class PlatformVpcProps {
     private List<String> availabilityZones;
     private Integer subnetNewBits;
     private NatGateways natGateways;
+    private Boolean flowLogs;
+    private Integer flowLogRetentionDays;
+    private String flowLogKmsKeyArn;
 
     private Builder() {}
 
@@ -294,6 +360,27 @@ public final class PlatformVpcProps {
      * @return this builder
      */
     public Builder natGateways(NatGateways v) { this.natGateways = v; return this; }
+    /**
+     * Sets {@link PlatformVpcProps#flowLogs()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
+    public Builder flowLogs(Boolean v) { this.flowLogs = v; return this; }
+    /**
+     * Sets {@link PlatformVpcProps#flowLogRetentionDays()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
+    public Builder flowLogRetentionDays(Integer v) { this.flowLogRetentionDays = v; return this; }
+    /**
+     * Sets {@link PlatformVpcProps#flowLogKmsKeyArn()}.
+     *
+     * @param v the value
+     * @return this builder
+     */
+    public Builder flowLogKmsKeyArn(String v) { this.flowLogKmsKeyArn = v; return this; }
 
     /**
      * Builds the props, applying defaults and checking every value.

@@ -1,6 +1,6 @@
 package com.acme.platform.constructs.state;
 
-import com.acme.platform.constructs.core.JsonDocs;
+import com.acme.platform.constructs.s3.BucketBaseline;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTable;
 import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTableAttribute;
@@ -13,16 +13,11 @@ import com.hashicorp.cdktf.providers.aws.s3_bucket_lifecycle_configuration.S3Buc
 import com.hashicorp.cdktf.providers.aws.s3_bucket_lifecycle_configuration.S3BucketLifecycleConfigurationRuleFilter;
 import com.hashicorp.cdktf.providers.aws.s3_bucket_lifecycle_configuration.S3BucketLifecycleConfigurationRuleNoncurrentVersionExpiration;
 import com.hashicorp.cdktf.providers.aws.s3_bucket_ownership_controls.S3BucketOwnershipControls;
-import com.hashicorp.cdktf.providers.aws.s3_bucket_ownership_controls.S3BucketOwnershipControlsRule;
 import com.hashicorp.cdktf.providers.aws.s3_bucket_policy.S3BucketPolicy;
 import com.hashicorp.cdktf.providers.aws.s3_bucket_public_access_block.S3BucketPublicAccessBlock;
 import com.hashicorp.cdktf.providers.aws.s3_bucket_server_side_encryption_configuration.S3BucketServerSideEncryptionConfigurationA;
-import com.hashicorp.cdktf.providers.aws.s3_bucket_server_side_encryption_configuration.S3BucketServerSideEncryptionConfigurationRuleA;
-import com.hashicorp.cdktf.providers.aws.s3_bucket_server_side_encryption_configuration.S3BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultA;
 import com.hashicorp.cdktf.providers.aws.s3_bucket_versioning.S3BucketVersioningA;
-import com.hashicorp.cdktf.providers.aws.s3_bucket_versioning.S3BucketVersioningVersioningConfiguration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import software.constructs.Construct;
 
@@ -78,29 +73,14 @@ public final class StateBucket extends Construct {
         .lifecycle(TerraformResourceLifecycle.builder().preventDestroy(props.preventDestroy()).build())
         .build();
     String bucketRef = bucket.getId();
-    this.versioning = S3BucketVersioningA.Builder.create(this, "Versioning")
-        .bucket(bucketRef)
-        .versioningConfiguration(S3BucketVersioningVersioningConfiguration.builder().status("Enabled").build())
-        .build();
-    this.encryption = S3BucketServerSideEncryptionConfigurationA.Builder.create(this, "Encryption")
-        .bucket(bucketRef)
-        .rule(List.of(encryptionRule(props.kmsKeyArn())))
-        .build();
-    this.publicAccessBlock = S3BucketPublicAccessBlock.Builder.create(this, "PublicAccessBlock")
-        .bucket(bucketRef)
-        .blockPublicAcls(true)
-        .blockPublicPolicy(true)
-        .ignorePublicAcls(true)
-        .restrictPublicBuckets(true)
-        .build();
-    this.ownershipControls = S3BucketOwnershipControls.Builder.create(this, "OwnershipControls")
-        .bucket(bucketRef)
-        .rule(S3BucketOwnershipControlsRule.builder().objectOwnership("BucketOwnerEnforced").build())
-        .build();
+    this.versioning = BucketBaseline.versioning(this, bucketRef);
+    this.encryption = BucketBaseline.encryption(this, bucketRef, props.kmsKeyArn());
+    this.publicAccessBlock = BucketBaseline.blockPublicAccess(this, bucketRef);
+    this.ownershipControls = BucketBaseline.enforceBucketOwner(this, bucketRef);
     // S3 evaluates a new bucket policy against the public access block, so the block goes first.
     this.policy = S3BucketPolicy.Builder.create(this, "Policy")
         .bucket(bucketRef)
-        .policy(JsonDocs.toJson(tlsOnlyPolicy(getBucketArn())))
+        .policy(BucketBaseline.policy(List.of(BucketBaseline.denyInsecureTransport(getBucketArn()))))
         .dependsOn(List.of(publicAccessBlock))
         .build();
     // Noncurrent-version rules act on a versioned bucket: configure them after versioning is enabled.
@@ -139,32 +119,6 @@ public final class StateBucket extends Construct {
    */
   public StateBucket(Construct scope, String id, String bucketName) {
     this(scope, id, StateBucketProps.of(bucketName));
-  }
-
-  private static S3BucketServerSideEncryptionConfigurationRuleA encryptionRule(String kmsKeyArn) {
-    if (kmsKeyArn == null) {
-      return S3BucketServerSideEncryptionConfigurationRuleA.builder()
-          .applyServerSideEncryptionByDefault(
-              S3BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultA.builder()
-                  .sseAlgorithm("AES256").build())
-          .build();
-    }
-    return S3BucketServerSideEncryptionConfigurationRuleA.builder()
-        .applyServerSideEncryptionByDefault(
-            S3BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultA.builder()
-                .sseAlgorithm("aws:kms").kmsMasterKeyId(kmsKeyArn).build())
-        .bucketKeyEnabled(true)
-        .build();
-  }
-
-  private static Map<String, Object> tlsOnlyPolicy(String bucketArn) {
-    return Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(
-        "Sid", "DenyInsecureTransport",
-        "Effect", "Deny",
-        "Principal", "*",
-        "Action", "s3:*",
-        "Resource", List.of(bucketArn, bucketArn + "/*"),
-        "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))));
   }
 
   /**

@@ -2,6 +2,7 @@ package com.acme.platform.constructs.state;
 
 import com.acme.platform.constructs.core.AwsPatterns;
 import com.acme.platform.constructs.core.Checks;
+import com.acme.platform.constructs.s3.BucketBaseline;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -16,18 +17,6 @@ import java.util.regex.Pattern;
  */
 public final class StateBucketProps {
 
-  /** Bucket name characters: lowercase letters, digits, '.' and '-'. */
-  static final Pattern BUCKET_CHARS = Pattern.compile("[a-z0-9.-]*");
-  /** Something that looks like an IPv4 address, for example 192.168.5.4. */
-  static final Pattern IP_ADDRESS = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-  /** Prefixes that S3 reserves, in the order they are checked. */
-  static final List<String> RESERVED_PREFIXES = List.of("xn--", "sthree-", "amzn-s3-demo-");
-  /** Suffixes that S3 reserves, each with what AWS reserves it for. */
-  static final List<List<String>> RESERVED_SUFFIXES = List.of(
-      List.of("-s3alias", "access point aliases"),
-      List.of("--ol-s3", "Object Lambda Access Point aliases"),
-      List.of(".mrap", "Multi-Region Access Point names"),
-      List.of("--x-s3", "directory buckets"));
   /** DynamoDB table names. */
   static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
   static final Pattern KMS_KEY_ARN = AwsPatterns.KMS_KEY_ARN;
@@ -122,37 +111,16 @@ public final class StateBucketProps {
   }
 
   private static void checkBucketName(Checks checks, String name) {
-    String got = ", got " + Checks.quote(name);
     if (Checks.isToken(name)) {
       checks.check(false, "bucketName", "must be a plain string known at synth time (the S3 backend block cannot"
           + " reference a resource), got a token");
       return;
     }
-    checks.check(name.length() >= 3 && name.length() <= 63, "bucketName",
-        "must be 3 to 63 characters long, got " + name.length() + " (" + Checks.quote(name) + ")");
-    checks.check(BUCKET_CHARS.matcher(name).matches(), "bucketName",
-        "must contain only lowercase letters, digits, '.' and '-'" + got);
-    checks.check(isLetterOrDigit(name.charAt(0)) && isLetterOrDigit(name.charAt(name.length() - 1)), "bucketName",
-        "must begin and end with a letter or digit" + got);
-    checks.check(!name.contains(".."), "bucketName", "must not contain two adjacent periods" + got);
-    checks.check(!IP_ADDRESS.matcher(name).matches(), "bucketName",
-        "must not be formatted as an IP address (such as 192.168.5.4)" + got);
-    for (String prefix : RESERVED_PREFIXES) {
-      checks.check(!name.startsWith(prefix), "bucketName",
-          "must not start with '" + prefix + "' (a prefix reserved by Amazon S3)" + got);
-    }
-    for (List<String> suffix : RESERVED_SUFFIXES) {
-      checks.check(!name.endsWith(suffix.get(0)), "bucketName",
-          "must not end with '" + suffix.get(0) + "' (a suffix Amazon S3 reserves for " + suffix.get(1) + ")" + got);
-    }
+    BucketBaseline.checkBucketName(checks, "bucketName", name);
     checks.check(!name.contains("."), "bucketName",
         "must not contain '.': Terraform's S3 backend uses virtual-hosted-style HTTPS"
             + " (https://<bucket>.s3.<region>.amazonaws.com) and the wildcard TLS certificate does not match"
-            + " a bucket name with dots; use '-' instead" + got);
-  }
-
-  private static boolean isLetterOrDigit(char c) {
-    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+            + " a bucket name with dots; use '-' instead, got " + Checks.quote(name));
   }
 
   /**

@@ -110,9 +110,9 @@ class Ec2ServiceTest {
   // ---- defaults ------------------------------------------------------------------------------------------------
 
   @Test
-  void logGroup_defaults_namedAfterServiceWith30DaysRetention() {
+  void logGroup_defaults_namedAfterServiceWithAYearsRetention() {
     defaults.assertHasResourceWithProperties("aws_cloudwatch_log_group", Map.of(
-        "name", "/ecs/orders", "retention_in_days", 30));
+        "name", "/ecs/orders", "retention_in_days", 365));
     assertThat(defaultsService.getLogGroupName()).isEqualTo("/ecs/orders");
   }
 
@@ -129,7 +129,11 @@ class Ec2ServiceTest {
     assertThat(task.get("container_definitions").asText()).isEqualTo("[{\"image\":\"nginx:1.25\","
         + "\"logConfiguration\":{\"logDriver\":\"awslogs\",\"options\":{\"awslogs-group\":\"/ecs/orders\","
         + "\"awslogs-region\":\"eu-west-1\",\"awslogs-stream-prefix\":\"orders\"}},\"memory\":512,\"name\":\"web\","
-        + "\"portMappings\":[{\"containerPort\":8080}]}]");
+        + "\"portMappings\":[{\"containerPort\":8080}],\"readonlyRootFilesystem\":true}]");
+    assertThat(task.has("pid_mode")).as("pid_mode").isFalse();
+    assertThat(task.has("ipc_mode")).as("ipc_mode").isFalse();
+    assertThat(task.has("volume")).as("volume").isFalse();
+    assertThat(task.get("execution_role_arn").asText()).isNotEqualTo(task.get("task_role_arn").asText());
   }
 
   @Test
@@ -197,7 +201,9 @@ class Ec2ServiceTest {
     assertThat(List.of(props.desiredCount(), props.minCapacity(), props.maxCapacity(), props.targetCpuPercent(),
         props.scaleInCooldownSeconds(), props.scaleOutCooldownSeconds(), props.deploymentMinimumHealthyPercent(),
         props.deploymentMaximumPercent(), props.logRetentionDays()))
-        .containsExactly(1, 1, 1, 70, 300, 60, 100, 200, 30);
+        .containsExactly(1, 1, 1, 70, 300, 60, 100, 200, 365);
+    assertThat(props.logKmsKeyArn()).isNull();
+    assertThat(props.scratchVolumes()).isEmpty();
     assertThat(props.cpu()).isNull();
     assertThat(props.memoryMiB()).isNull();
     assertThat(props.healthCheckGracePeriodSeconds()).isNull();

@@ -32,6 +32,11 @@ class ExamplesTest {
     synth.assertHasResourceWithProperties("aws_lb_listener_rule", Map.of("priority", 10));
     synth.assertHasResourceWithProperties("aws_appautoscaling_target", Map.of("min_capacity", 2, "max_capacity", 6));
     assertThat(synth.count("aws_ecr_repository")).isEqualTo(1);
+    // The secure defaults reach the example through the stack's key and access log bucket.
+    assertThat(synth.only("aws_lb").get("access_logs").get("bucket").asText())
+        .isEqualTo("orders-qa-lb-access-logs-111111111111");
+    assertThat(synth.resources("aws_cloudwatch_log_group")).hasSize(2)
+        .allSatisfy(g -> assertThat(g.get("kms_key_id").asText()).startsWith("${aws_kms_key.Key_"));
     assertThat(synth.json().at("/terraform/backend/s3/key").asText()).isEqualTo("qa/orders/terraform.tfstate");
   }
 

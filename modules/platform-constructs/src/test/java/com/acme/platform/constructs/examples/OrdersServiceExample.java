@@ -13,7 +13,11 @@ import com.acme.platform.constructs.ecs.Ec2ServiceProps;
 import com.acme.platform.constructs.ecs.PortMapping;
 import com.acme.platform.constructs.stack.StackConventions;
 import com.acme.platform.constructs.stack.StackConventionsProps;
+import com.acme.platform.constructs.kms.EnvironmentKey;
+import com.acme.platform.constructs.kms.EnvironmentKeyProps;
 import com.acme.platform.constructs.network.PlatformVpc;
+import com.acme.platform.constructs.s3.AccessLogBucket;
+import com.acme.platform.constructs.s3.AccessLogBucketProps;
 import com.acme.platform.constructs.network.PlatformVpcProps;
 import com.acme.platform.constructs.state.RemoteStateProps;
 import com.acme.platform.constructs.state.StateKeyLayout;
@@ -42,6 +46,11 @@ public final class OrdersServiceExample extends TerraformStack {
         .remoteState(RemoteStateProps.builder().bucket("orders-tfstate").region("eu-west-1")
             .key(StateKeyLayout.key("qa", "orders")).build())
         .build());
+
+    // Created first: the log groups, the flow logs and the load balancer below use them by default.
+    new EnvironmentKey(this, "Key", EnvironmentKeyProps.of("orders-qa", "eu-west-1", "111111111111"));
+    new AccessLogBucket(this, "AccessLogs",
+        AccessLogBucketProps.of("orders-qa-lb-access-logs-111111111111", "eu-west-1", "111111111111"));
 
     PlatformVpc vpc = new PlatformVpc(this, "Network",
         PlatformVpcProps.of("orders-qa", "10.40.0.0/16", List.of("eu-west-1a", "eu-west-1b")));

@@ -72,7 +72,7 @@ class PlatformVpcTest {
         {"eu-west-1c", "10.0.32.0/20", "10.0.160.0/20"}};
     for (String[] row : expected) {
       defaults.assertHasResourceWithProperties("aws_subnet", Map.of(
-          "availability_zone", row[0], "cidr_block", row[1], "map_public_ip_on_launch", true,
+          "availability_zone", row[0], "cidr_block", row[1], "map_public_ip_on_launch", false,
           "tags", Map.of("Name", "platform-public-" + row[0])));
       defaults.assertHasResourceWithProperties("aws_subnet", Map.of(
           "availability_zone", row[0], "cidr_block", row[2], "map_public_ip_on_launch", false,
@@ -143,7 +143,7 @@ class PlatformVpcTest {
         {"us-east-1d", "172.16.6.0/23", "172.16.14.0/23"}};
     for (String[] row : expected) {
       perAz.assertHasResourceWithProperties("aws_subnet", Map.of(
-          "availability_zone", row[0], "cidr_block", row[1], "map_public_ip_on_launch", true));
+          "availability_zone", row[0], "cidr_block", row[1], "map_public_ip_on_launch", false));
       perAz.assertHasResourceWithProperties("aws_subnet", Map.of(
           "availability_zone", row[0], "cidr_block", row[2], "map_public_ip_on_launch", false));
     }
