@@ -69,9 +69,40 @@ class CdktfCliTest {
   void cdktfSynth_outputEqualsAppSynthByteForByte() throws IOException {
     assertThat(synth.ok()).as("cdktf synth (exit %d):%n%s", synth.exitCode(), synth.output()).isTrue();
     Path actual = copy.resolve("cdktf.out");
-    assertThat(files(actual)).as("files written by cdktf synth").isEqualTo(files(expected))
-        .contains("manifest.json", "stacks/platform-staging/cdk.tf.json", "stacks/platform-production/cdk.tf.json",
-            "stacks/registry/cdk.tf.json");
+    assertSameFiles(expected, actual);
+    assertThat(files(actual)).contains("manifest.json", "stacks/platform-staging/cdk.tf.json",
+        "stacks/platform-production/cdk.tf.json", "stacks/registry/cdk.tf.json");
+  }
+
+  /**
+   * An example platform's {@code cdktf.json} runs the repository's launcher on its own folder
+   * ({@code ../../platform synth --root .}), so the CLI run inside the folder writes that example's stacks there.
+   * One example stands for all: {@link ExamplePlatformsTest} checks that every example has this same {@code app}.
+   */
+  @Test
+  void examplePlatform_cdktfSynthInsideItsFolder_equalsAppSynthOfThatRoot(@TempDir Path tmp) throws IOException {
+    Path example = copy.resolve("examples/web-health-alarms");
+    Path appRoot = Repo.copyInputs(example, tmp.resolve("app-root"));
+    int code = Main.run(new String[0], appRoot, new PrintStream(new ByteArrayOutputStream(), true,
+        StandardCharsets.UTF_8), System.err);
+    assertThat(code).as("the app's own synth of the example").isZero();
+    NetworkGuard exampleGuard = NetworkGuard.start();
+    Command exampleSynth;
+    try {
+      exampleSynth = cli("synth", example, exampleGuard);
+    } finally {
+      exampleGuard.close();
+    }
+
+    assertThat(exampleSynth.ok()).as("cdktf synth in examples/web-health-alarms (exit %d):%n%s",
+        exampleSynth.exitCode(), exampleSynth.output()).isTrue();
+    assertThat(exampleGuard.attempts()).isEmpty();
+    assertSameFiles(appRoot.resolve("cdktf.out"), example.resolve("cdktf.out"));
+    assertThat(files(example.resolve("cdktf.out"))).contains("stacks/platform-production/cdk.tf.json");
+  }
+
+  private static void assertSameFiles(Path expected, Path actual) throws IOException {
+    assertThat(files(actual)).as("files written by cdktf synth").isEqualTo(files(expected));
     for (String file : files(expected)) {
       assertThat(Files.mismatch(expected.resolve(file), actual.resolve(file))).as("first differing byte of %s", file)
           .isEqualTo(-1L);

@@ -4,6 +4,7 @@ import com.acme.platform.terraform.CdktfOutdir;
 import com.acme.platform.terraform.FileTrees;
 import com.hashicorp.cdktf.App;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -27,6 +28,8 @@ public final class BootstrapSynth {
     // lingers.
     Path written = CdktfOutdir.of(outdir).toAbsolutePath();
     FileTrees.deleteTree(written);
+    // cdktf creates only the output folder itself: under `--root DIR` the bootstrap folder may not exist yet.
+    Files.createDirectories(written.getParent());
     App app = App.Builder.create().outdir(outdir.toString()).build();
     for (BootstrapTarget target : targets) {
       new BootstrapStack(app, target, mode, preventDestroy);

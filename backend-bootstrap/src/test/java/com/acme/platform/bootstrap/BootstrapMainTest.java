@@ -63,6 +63,19 @@ class BootstrapMainTest {
     assertThat(printed()).contains("the state buckets are in 3 accounts");
   }
 
+  @Test
+  void run_synthIntoABootstrapFolderThatDoesNotExistYet_createsIt() {
+    // `./platform bootstrap-synth --root examples/<name>`: the example has no backend-bootstrap/ folder of its own.
+    Path bootstrapDir = tmp.resolve("example/backend-bootstrap");
+
+    int code = BootstrapMain.run(new String[] {"synth"}, bootstrapDir, ROOT, new PrintStream(
+        new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    assertThat(code).as("exit status; stderr:%n%s", printed()).isZero();
+    assertThat(bootstrapDir.resolve("cdktf.out/stacks/bootstrap-acme-platform-tfstate-200000000001/cdk.tf.json"))
+        .isRegularFile();
+  }
+
   private int run(String... args) {
     return BootstrapMain.run(args, tmp, ROOT, new PrintStream(new ByteArrayOutputStream(), true,
         StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));

@@ -28,8 +28,20 @@ public final class Repo {
    * @return {@code target}
    */
   public static Path copyInputs(Path target) {
-    copyTree(root().resolve("environments"), target.resolve("environments"));
-    copyTree(root().resolve("task-definitions"), target.resolve("task-definitions"));
+    return copyInputs(root(), target);
+  }
+
+  /**
+   * Copies {@code environments/} and {@code task-definitions/} of another root (an example platform) into
+   * {@code target}.
+   *
+   * @param from a folder that holds both
+   * @param target an empty folder
+   * @return {@code target}
+   */
+  public static Path copyInputs(Path from, Path target) {
+    copyTree(from.resolve("environments"), target.resolve("environments"));
+    copyTree(from.resolve("task-definitions"), target.resolve("task-definitions"));
     return target;
   }
 
