@@ -1,5 +1,7 @@
 package com.acme.platform.bootstrap;
 
+import com.acme.platform.constructs.policy.PolicyCheck;
+import com.acme.platform.constructs.policy.PolicyCheckProps;
 import com.acme.platform.constructs.stack.StackConventions;
 import com.acme.platform.constructs.stack.StackConventionsProps;
 import com.acme.platform.constructs.state.RemoteStateProps;
@@ -50,6 +52,9 @@ public final class BootstrapStack extends TerraformStack {
     if (mode == BackendMode.LOCAL) {
       LocalBackend.Builder.create(this).path("../../../" + target.localStateFile()).build();
     }
+    // The same security policy as every platform stack, as a construct validation: app.synth() fails before it
+    // writes a bucket that breaks a rule. No waivers: the state bucket passes every rule.
+    PolicyCheck.addTo(this, PolicyCheckProps.builder().build());
   }
 
   /** Where the bootstrap stack's own state lives in the bucket after migration. */

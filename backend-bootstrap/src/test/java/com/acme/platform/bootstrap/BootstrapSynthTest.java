@@ -1,8 +1,10 @@
 package com.acme.platform.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.hashicorp.cdktf.App;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -68,5 +70,15 @@ class BootstrapSynthTest {
     assertThat(provider.get("region").asText()).isEqualTo("eu-west-1");
     assertThat(provider.get("allowed_account_ids").toString()).isEqualTo("[\"111111111111\"]");
     assertThat(local.at("/terraform/required_providers/aws/version").asText()).isEqualTo(">= 5.34.0, < 6.0.0");
+  }
+
+  @Test
+  void policyCheck_failsTheBootstrapSynth_whenTheBucketBreaksARule(@TempDir Path tmp) {
+    App app = App.Builder.create().outdir(tmp.toString()).build();
+    BootstrapStack stack = new BootstrapStack(app, TARGET, BackendMode.LOCAL, true);
+    stack.getBucket().getPublicAccessBlock().addOverride("block_public_acls", false);
+
+    assertThatThrownBy(app::synth).hasMessageContaining("bootstrap-acme-tf: aws_s3_bucket.State_")
+        .hasMessageContaining(": s3-public-access-block (CKV2_AWS_6): ");
   }
 }

@@ -1,6 +1,7 @@
 package com.acme.platform.constructs.policy;
 
 import com.acme.platform.constructs.core.Checks;
+import com.acme.platform.constructs.core.EditDistance;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -111,32 +112,13 @@ public final class PolicyCheckProps {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String id : new HashSet<>(known)) {
-      int d = distance(wrong, id);
+      int d = EditDistance.between(wrong, id);
       if (d < bestDistance || d == bestDistance && best != null && id.compareTo(best) < 0) {
         best = id;
         bestDistance = d;
       }
     }
     return best != null && bestDistance <= Math.max(2, wrong.length() / 3) ? best : null;
-  }
-
-  private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 
   /** Builder for {@link PolicyCheckProps}. */

@@ -1,0 +1,35 @@
+package com.acme.platform.constructs.core;
+
+/**
+ * How many single-character edits apart two names are: the measure behind every "did you mean" of the library and
+ * the app (a misspelt policy rule id, a misspelt field name), so that both judge a typo the same way.
+ */
+public final class EditDistance {
+  private EditDistance() {}
+
+  /**
+   * The Levenshtein distance: insertions, deletions and substitutions, each counting one.
+   *
+   * @param a one name
+   * @param b the other
+   * @return the least number of edits that turn {@code a} into {@code b}
+   */
+  public static int between(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+}
