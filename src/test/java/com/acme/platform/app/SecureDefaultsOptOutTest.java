@@ -19,13 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The secure defaults' opt-outs and options reach the constructs from an environment file: staging with flow logs
  * off, access logs off, the strictest desync mitigation and a second scratch volume. The defaults themselves are in
- * the reference snapshots.
+ * the reference snapshots. An opt-out that breaks a policy rule needs a waiver with a reason, which the summary lists.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecureDefaultsOptOutTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private JsonNode resources;
+  private String summary;
 
   @BeforeAll
   void synth(@TempDir Path tmp) throws IOException {
@@ -37,9 +38,16 @@ class SecureDefaultsOptOutTest {
     lb.put("accessLogs", false);
     lb.put("desyncMitigationMode", "strictest");
     ((ObjectNode) staging.path("services").get(0)).putArray("scratchVolumes").add("tmp").add("cache");
+    // Turning a default off breaks its policy rule: the environment must say why, in a waiver.
+    var waivers = staging.putObject("policy").putArray("waivers");
+    waivers.addObject().put("resource", "aws_vpc.Network_1C6012B5").put("rule", "vpc-flow-logs")
+        .put("reason", "sandbox VPC, no traffic worth recording");
+    waivers.addObject().put("resource", "aws_lb.LoadBalancerPublic_8B4D150F").put("rule", "lb-access-logs")
+        .put("reason", "sandbox load balancer, no log bucket");
     MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), staging);
     CheckRun synth = CheckRun.capture((out, err) -> Main.run(new String[] {"staging"}, repo, out, err));
     assertThat(synth.exitCode()).as("synth; stderr:%n%s", synth.err()).isZero();
+    summary = synth.out();
     resources = MAPPER.readTree(repo.resolve("cdktf.out/stacks/platform-staging/cdk.tf.json").toFile())
         .path("resource");
   }
@@ -71,5 +79,13 @@ class SecureDefaultsOptOutTest {
     JsonNode web = all("aws_ecs_task_definition").stream()
         .filter(t -> t.path("family").asText().equals("staging-web")).findFirst().orElseThrow();
     assertThat(web.path("volume").findValuesAsText("name")).containsExactly("tmp", "cache");
+  }
+
+  @Test
+  void optOuts_breakTheirRules_soTheirWaiversAreListedWithReasons() {
+    assertThat(summary).contains("platform-staging: aws_vpc.Network_1C6012B5: vpc-flow-logs (CKV2_AWS_11) waived by "
+        + "environments/staging.json policy.waivers[0]: sandbox VPC, no traffic worth recording")
+        .contains("platform-staging: aws_lb.LoadBalancerPublic_8B4D150F: lb-access-logs (CKV_AWS_91) waived by "
+        + "environments/staging.json policy.waivers[1]: sandbox load balancer, no log bucket");
   }
 }
