@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,12 +50,15 @@ final class StackPolicies {
    *
    * @param config the configuration the stacks were built from
    * @param stacks the built stacks
+   * @param evaluate runs the check on one stack's Terraform JSON: from the synthesized file when there is one (cheap),
+   *     else from the stack itself ({@link PolicyCheck#evaluate(com.hashicorp.cdktf.TerraformStack, PolicyCheckProps)})
    * @return the waived findings of every stack, one line each with its reason and where the waiver is written, keyed
    *     by stack name
    * @throws ConfigException with every waiver problem, or else with every finding and every waiver that waives
    *     nothing
    */
-  static Map<String, List<String>> check(PlatformConfig config, List<PlatformApp.BuiltStack> stacks) {
+  static Map<String, List<String>> check(PlatformConfig config, List<PlatformApp.BuiltStack> stacks,
+      BiFunction<PlatformApp.BuiltStack, PolicyCheckProps, PolicyReport> evaluate) {
     List<ConfigError> errors = new ArrayList<>();
     List<StackPolicy> policies = new ArrayList<>();
     for (PlatformApp.BuiltStack stack : stacks) {
@@ -74,7 +78,7 @@ final class StackPolicies {
     }
     Map<String, List<String>> waived = new LinkedHashMap<>();
     for (StackPolicy policy : policies) {
-      PolicyReport report = PolicyCheck.evaluate(policy.stack().stack(), policy.props());
+      PolicyReport report = evaluate.apply(policy.stack(), policy.props());
       for (PolicyFinding f : report.findings()) {
         errors.add(new ConfigError(f.stackName(), f.address(), f.message()));
       }

@@ -2,10 +2,12 @@ package com.acme.platform.app;
 
 import com.acme.platform.terraform.FileTrees;
 import com.acme.platform.app.config.PlatformConfig;
+import com.acme.platform.constructs.policy.PolicyCheck;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hashicorp.cdktf.App;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -20,7 +22,8 @@ import java.util.Map;
  * <p>Under the cdktf CLI the output folder belongs to the CLI: cdktf's {@code App} writes to {@code CDKTF_OUTDIR}
  * whatever folder it is given (its Node.js side reads the variable), and the CLI removes the folders of stacks that
  * are gone. Then the stacks are written there directly; invalid input still writes nothing, because every stack is
- * built and checked before anything is synthesized.
+ * built and checked before anything is synthesized. In our own folder the policy check reads the synthesized files
+ * in the temporary folder instead, before they are moved into place.
  */
 public final class Synthesizer {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -47,16 +50,26 @@ public final class Synthesizer {
       App app = App.Builder.create().outdir(staging.toString()).build();
       Path written = Path.of(app.getOutdir()).toAbsolutePath().normalize();
       List<PlatformApp.BuiltStack> stacks = PlatformApp.build(app, config, selected);
-      // The policy check runs on the built stacks before app.synth(): under the cdktf CLI the stacks are written
-      // straight into its output folder, so a violation must stop the run before the first stack is written.
-      Map<String, List<String>> waived = StackPolicies.check(config, stacks);
-      app.synth();
+      boolean staged = written.equals(staging.toAbsolutePath().normalize());
+      Map<String, List<String>> waived;
+      if (staged) {
+        // Our own folder: synthesize first and check the files, which costs a fraction of asking every stack for
+        // its JSON through jsii; a violation leaves only the temporary folder, which is deleted below.
+        app.synth();
+        waived = StackPolicies.check(config, stacks,
+            (stack, props) -> PolicyCheck.evaluate(stack.stackName(), readStack(written, stack.stackName()), props));
+      } else {
+        // Under the cdktf CLI the stacks are written straight into its output folder, so a violation must stop
+        // the run before app.synth() writes the first one.
+        waived = StackPolicies.check(config, stacks, (stack, props) -> PolicyCheck.evaluate(stack.stack(), props));
+        app.synth();
+      }
       List<SynthSummary.Row> rows = new ArrayList<>();
       for (PlatformApp.BuiltStack stack : stacks) {
         rows.add(new SynthSummary.Row(stack.stackName(), countResources(written, stack.stackName()),
             stack.stateKey(), waived.getOrDefault(stack.stackName(), List.of())));
       }
-      if (written.equals(staging.toAbsolutePath().normalize())) {
+      if (staged) {
         replace(outdir.toAbsolutePath().normalize(), staging);
       }
       return rows;
@@ -74,13 +87,25 @@ public final class Synthesizer {
    * @throws IOException when the stack's JSON cannot be read
    */
   public static int countResources(Path outdir, String stackName) throws IOException {
-    JsonNode resources = MAPPER.readTree(outdir.resolve("stacks").resolve(stackName).resolve("cdk.tf.json").toFile())
-        .path("resource");
+    JsonNode resources = MAPPER.readTree(stackFile(outdir, stackName).toFile()).path("resource");
     int count = 0;
     for (JsonNode byName : resources) {
       count += byName.size();
     }
     return count;
+  }
+
+  private static Path stackFile(Path outdir, String stackName) {
+    return outdir.resolve("stacks").resolve(stackName).resolve("cdk.tf.json");
+  }
+
+  /** A stack's synthesized JSON, for the policy check (a lambda cannot throw the checked exception). */
+  private static JsonNode readStack(Path outdir, String stackName) {
+    try {
+      return MAPPER.readTree(stackFile(outdir, stackName).toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static void replace(Path outdir, Path staging) throws IOException {
