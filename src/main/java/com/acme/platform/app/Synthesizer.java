@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hashicorp.cdktf.App;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -51,22 +51,25 @@ public final class Synthesizer {
       Path written = Path.of(app.getOutdir()).toAbsolutePath().normalize();
       List<PlatformApp.BuiltStack> stacks = PlatformApp.build(app, config, selected);
       boolean staged = written.equals(staging.toAbsolutePath().normalize());
-      Map<String, List<String>> waived;
+      // Under the cdktf CLI the stacks are written straight into its output folder, so a violation must stop the
+      // run before app.synth() writes the first one. In our own folder the check reads the synthesized files
+      // instead (below), which costs a fraction of asking every stack for its JSON through jsii; a violation then
+      // leaves only the temporary folder, which is deleted below.
+      Map<String, List<String>> waived = staged ? null
+          : StackPolicies.check(config, stacks, (stack, props) -> PolicyCheck.evaluate(stack.stack(), props));
+      app.synth();
+      // Each stack's JSON is read once, for the policy check and for the summary's resource count.
+      Map<String, JsonNode> synthesized = new HashMap<>();
+      for (PlatformApp.BuiltStack stack : stacks) {
+        synthesized.put(stack.stackName(), MAPPER.readTree(stackFile(written, stack.stackName()).toFile()));
+      }
       if (staged) {
-        // Our own folder: synthesize first and check the files, which costs a fraction of asking every stack for
-        // its JSON through jsii; a violation leaves only the temporary folder, which is deleted below.
-        app.synth();
         waived = StackPolicies.check(config, stacks,
-            (stack, props) -> PolicyCheck.evaluate(stack.stackName(), readStack(written, stack.stackName()), props));
-      } else {
-        // Under the cdktf CLI the stacks are written straight into its output folder, so a violation must stop
-        // the run before app.synth() writes the first one.
-        waived = StackPolicies.check(config, stacks, (stack, props) -> PolicyCheck.evaluate(stack.stack(), props));
-        app.synth();
+            (stack, props) -> PolicyCheck.evaluate(stack.stackName(), synthesized.get(stack.stackName()), props));
       }
       List<SynthSummary.Row> rows = new ArrayList<>();
       for (PlatformApp.BuiltStack stack : stacks) {
-        rows.add(new SynthSummary.Row(stack.stackName(), countResources(written, stack.stackName()),
+        rows.add(new SynthSummary.Row(stack.stackName(), resourceCount(synthesized.get(stack.stackName())),
             stack.stateKey(), waived.getOrDefault(stack.stackName(), List.of())));
       }
       if (staged) {
@@ -87,9 +90,12 @@ public final class Synthesizer {
    * @throws IOException when the stack's JSON cannot be read
    */
   public static int countResources(Path outdir, String stackName) throws IOException {
-    JsonNode resources = MAPPER.readTree(stackFile(outdir, stackName).toFile()).path("resource");
+    return resourceCount(MAPPER.readTree(stackFile(outdir, stackName).toFile()));
+  }
+
+  private static int resourceCount(JsonNode stackJson) {
     int count = 0;
-    for (JsonNode byName : resources) {
+    for (JsonNode byName : stackJson.path("resource")) {
       count += byName.size();
     }
     return count;
@@ -97,15 +103,6 @@ public final class Synthesizer {
 
   private static Path stackFile(Path outdir, String stackName) {
     return outdir.resolve("stacks").resolve(stackName).resolve("cdk.tf.json");
-  }
-
-  /** A stack's synthesized JSON, for the policy check (a lambda cannot throw the checked exception). */
-  private static JsonNode readStack(Path outdir, String stackName) {
-    try {
-      return MAPPER.readTree(stackFile(outdir, stackName).toFile());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static void replace(Path outdir, Path staging) throws IOException {

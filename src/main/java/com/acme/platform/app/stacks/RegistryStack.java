@@ -90,14 +90,15 @@ public final class RegistryStack extends PlatformStack {
    */
   public static String stackHolding(RegistryConfig registry, PlatformConfig config, String address) {
     String name = address.substring(address.indexOf('.') + 1);
-    for (Map.Entry<String, List<String>> stack : stacks(registry, config).entrySet()) {
+    Map<String, List<String>> stacks = stacks(registry, config);
+    for (Map.Entry<String, List<String>> stack : stacks.entrySet()) {
       for (String repository : stack.getValue()) {
         if (name.startsWith("Repo" + Names.pascal(repository) + "_")) {
           return stack.getKey();
         }
       }
     }
-    return stacks(registry, config).keySet().iterator().next();
+    return stacks.keySet().iterator().next();
   }
 
   /** The accounts of environments other than the registry's own: they get pull access. */
