@@ -16,7 +16,7 @@ const { Worker } = require('worker_threads');
 const [unpacked, out] = process.argv.slice(2).map((p) => path.resolve(p));
 const jsiiDir = path.join(unpacked, 'software', 'amazon', 'jsii');
 // Bump when the layout of <out> changes, so that an old <out> is rebuilt rather than reused.
-const LAYOUT = 'fast-runtime-1';
+const LAYOUT = 'fast-runtime-2';
 
 function fail(message) {
   console.error(`build.js: ${message}`);
@@ -35,6 +35,45 @@ function patchProgram(source) {
     fail(`expected "${channel}" once in jsii's program.js, found it ${count} times: a jsii-runtime version this step does not know`);
   }
   return source.replace(channel, 'readFD:0,writeFD:1');
+}
+
+/**
+ * Optional edits of jsii's kernel that change how fast it works, never what it answers. Each names the exact text it
+ * replaces; when that text is not in program.js exactly once (another jsii-runtime version), the edit is skipped with a
+ * note and the kernel keeps its own code there.
+ */
+const KERNEL_EDITS = [
+  {
+    // The runtime index's type definitions of a package sit in one JSON-lines file (40 MB for the AWS provider); the
+    // kernel reads all of it on its first type lookup to slice out a few rows. Read just the rows it asks for instead.
+    name: 'type definitions read row by row',
+    from: '(0,oe.readFileSync)(ne(this,V,"f"))',
+    to: '((file)=>({toString(encoding,start,end){const fd=oe.openSync(file,"r");try{const bytes=Buffer.allocUnsafe(end-start);'
+      + 'for(let done=0;done<bytes.length;){const n=oe.readSync(fd,bytes,done,bytes.length-done,start+done);'
+      + 'if(0===n)throw new Error(`${file}: ends before byte ${start+done}`);done+=n}return bytes.toString(encoding)}'
+      + 'finally{oe.closeSync(fd)}}}))(ne(this,V,"f"))',
+  },
+  {
+    // The kernel formats its "expected type information" assertion message (util.inspect of a type) on every value
+    // it converts, although the message is only needed when the assertion fails.
+    name: 'assertion message formatted only on failure',
+    from: '(0,B.default)(null!=e,`Kernel error: expected type information, got ${(0,K.inspect)(e)}`)',
+    to: 'null!=e||(0,B.default)(!1,`Kernel error: expected type information, got ${(0,K.inspect)(e)}`)',
+  },
+];
+
+function applyKernelEdits(source) {
+  let result = source;
+  for (const edit of KERNEL_EDITS) {
+    const count = result.split(edit.from).length - 1;
+    if (count === 1) {
+      result = result.replace(edit.from, () => edit.to);
+      console.log(`fast runtime: kernel edit applied: ${edit.name}`);
+    } else {
+      console.log(`fast runtime: kernel edit skipped (its text occurs ${count} times in this program.js): ${edit.name}`);
+    }
+  }
+  return result;
 }
 
 /** The assembly features the kernel accepts, read from the kernel itself so that the index matches it. */
@@ -142,7 +181,7 @@ async function main() {
   const program = fs.readFileSync(path.join(jsiiDir, 'lib', 'program.js'), 'utf8');
   // program.js finds runtime-index-worker.js next to itself.
   fs.mkdirSync(path.join(out, 'program-dir'));
-  fs.writeFileSync(path.join(out, 'program-dir', 'program.js'), patchProgram(program));
+  fs.writeFileSync(path.join(out, 'program-dir', 'program.js'), applyKernelEdits(patchProgram(program)));
   fs.copyFileSync(path.join(jsiiDir, 'lib', 'runtime-index-worker.js'), path.join(out, 'program-dir', 'runtime-index-worker.js'));
   for (const file of ['kernel.js', 'jsii-runtime']) {
     fs.copyFileSync(path.join(__dirname, file), path.join(out, file));

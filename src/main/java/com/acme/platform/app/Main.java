@@ -28,7 +28,8 @@ public final class Main {
    * @param args environment names; blank arguments and commas separate names
    */
   public static void main(String[] args) {
-    Exits.exitWith(() -> run(args, Path.of(System.getProperty("platform.root", ".")), System.out, System.err));
+    JsiiWarmup warmup = JsiiWarmup.start();
+    Exits.exitWith(() -> run(args, Path.of(System.getProperty("platform.root", ".")), System.out, System.err, warmup));
   }
 
   /**
@@ -41,6 +42,10 @@ public final class Main {
    * @return the exit status
    */
   public static int run(String[] args, Path root, PrintStream out, PrintStream err) {
+    return run(args, root, out, err, JsiiWarmup.NONE);
+  }
+
+  static int run(String[] args, Path root, PrintStream out, PrintStream err, JsiiWarmup warmup) {
     List<String> selected = new ArrayList<>();
     Arrays.stream(args).flatMap(a -> Arrays.stream(a.split(","))).map(String::trim).filter(a -> !a.isEmpty())
         .forEach(selected::add);
@@ -54,6 +59,7 @@ public final class Main {
         return 2;
       }
       Path outdir = outputDirectory(root);
+      warmup.await();
       List<SynthSummary.Row> rows = Synthesizer.synthesize(config, selected, outdir);
       out.print(SynthSummary.table(rows, root.toAbsolutePath().normalize().relativize(outdir.toAbsolutePath()
           .normalize()), (System.nanoTime() - started) / 1_000_000));

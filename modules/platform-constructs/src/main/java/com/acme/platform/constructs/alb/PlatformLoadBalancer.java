@@ -52,6 +52,10 @@ public final class PlatformLoadBalancer extends Construct {
   private final PlatformLoadBalancerProps props;
   private final SecurityGroup securityGroup;
   private final Lb loadBalancer;
+  // Attribute tokens read once: listeners, rules, DNS records and the ref need them again, each read a round trip
+  // to jsii.
+  private final String securityGroupId;
+  private final String loadBalancerArn;
   private final LbListener httpListener;
   private final LbListener httpsListener;
   private final LoadBalancerRef ref;
@@ -78,6 +82,7 @@ public final class PlatformLoadBalancer extends Construct {
         .vpcId(props.vpc().vpcId())
         .lifecycle(TerraformResourceLifecycle.builder().createBeforeDestroy(true).build())
         .build();
+    this.securityGroupId = securityGroup.getId();
     for (int i = 0; i < props.ingressCidrs().size(); i++) {
       String cidr = props.ingressCidrs().get(i);
       // Ids derive from the CIDR, so reordering ingressCidrs does not replace rules.
@@ -88,7 +93,7 @@ public final class PlatformLoadBalancer extends Construct {
       }
     }
     VpcSecurityGroupEgressRule.Builder.create(this, "EgressToVpc")
-        .securityGroupId(securityGroup.getId())
+        .securityGroupId(securityGroupId)
         .ipProtocol("-1")
         .cidrIpv4(props.vpc().cidrBlock())
         .description("To targets in the VPC")
@@ -99,7 +104,7 @@ public final class PlatformLoadBalancer extends Construct {
         .loadBalancerType("application")
         .internal(props.internal())
         .subnets(props.internal() ? props.vpc().privateSubnetIds() : props.vpc().publicSubnetIds())
-        .securityGroups(List.of(securityGroup.getId()))
+        .securityGroups(List.of(securityGroupId))
         // checkov CKV_AWS_131: requests with header names that are not valid HTTP are dropped, not forwarded.
         .dropInvalidHeaderFields(true)
         // checkov CKV_AWS_328: requests that could desynchronize the load balancer and a target are refused.
@@ -109,6 +114,7 @@ public final class PlatformLoadBalancer extends Construct {
         .accessLogs(accessLogs(props))
         .dependsOn(accessLogBucketDependency(props))
         .build();
+    this.loadBalancerArn = loadBalancer.getArn();
 
     LbListenerDefaultAction notFound = LbListenerDefaultAction.builder()
         .type("fixed-response")
@@ -121,13 +127,13 @@ public final class PlatformLoadBalancer extends Construct {
             .protocol("HTTPS").port("443").statusCode("HTTP_301").build())
         .build();
     this.httpListener = LbListener.Builder.create(this, "HttpListener")
-        .loadBalancerArn(loadBalancer.getArn())
+        .loadBalancerArn(loadBalancerArn)
         .port(80)
         .protocol("HTTP")
         .defaultAction(List.of(https ? redirectToHttps : notFound))
         .build();
     this.httpsListener = !https ? null : LbListener.Builder.create(this, "HttpsListener")
-        .loadBalancerArn(loadBalancer.getArn())
+        .loadBalancerArn(loadBalancerArn)
         .port(443)
         .protocol("HTTPS")
         .sslPolicy(props.sslPolicy())
@@ -135,8 +141,8 @@ public final class PlatformLoadBalancer extends Construct {
         .defaultAction(List.of(notFound))
         .build();
 
-    this.ref = new LoadBalancerRef(props.name(), loadBalancer.getArn(), loadBalancer.getDnsName(),
-        (https ? httpsListener : httpListener).getArn(), securityGroup.getId(), props.vpc().vpcId());
+    this.ref = new LoadBalancerRef(props.name(), loadBalancerArn, loadBalancer.getDnsName(),
+        (https ? httpsListener : httpListener).getArn(), securityGroupId, props.vpc().vpcId());
   }
 
   /** The explicit bucket, else the stack's {@link AccessLogBucket}, else none: see the props' Javadoc. */
@@ -160,7 +166,7 @@ public final class PlatformLoadBalancer extends Construct {
 
   private void ingress(String id, String cidr, int port, String protocol) {
     VpcSecurityGroupIngressRule.Builder.create(this, id)
-        .securityGroupId(securityGroup.getId())
+        .securityGroupId(securityGroupId)
         .ipProtocol("tcp")
         .fromPort(port)
         .toPort(port)
@@ -294,7 +300,7 @@ public final class PlatformLoadBalancer extends Construct {
    * @return the ARN
    */
   public String getLoadBalancerArn() {
-    return loadBalancer.getArn();
+    return loadBalancerArn;
   }
 
   /**

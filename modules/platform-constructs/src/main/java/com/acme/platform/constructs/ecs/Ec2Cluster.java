@@ -103,6 +103,9 @@ public final class Ec2Cluster extends Construct {
   private final List<IamRolePolicyAttachment> instancePolicyAttachments = new ArrayList<>();
   private final IamInstanceProfile instanceProfile;
   private final SecurityGroup instanceSecurityGroup;
+  // Attribute tokens read once: services, ingress rules and volumes need them again, each read a round trip to jsii.
+  private final String instanceSecurityGroupId;
+  private final String instanceRoleName;
   private final VpcSecurityGroupEgressRule instanceEgressRule;
   private final LaunchTemplate launchTemplate;
   private final AutoscalingGroup autoScalingGroup;
@@ -140,6 +143,7 @@ public final class Ec2Cluster extends Construct {
         .description("ECS container instances of cluster " + name)
         .assumeRolePolicy(JsonDocs.toJson(IamPolicies.assumeRoleBy("ec2.amazonaws.com")))
         .build();
+    this.instanceRoleName = instanceRole.getName();
     // AWS managed policies, the documented minimum for ECS container instances and Session Manager. Both grant
     // some actions on "*" because those actions have no resource-level permissions (ecr:GetAuthorizationToken,
     // ecs:DiscoverPollEndpoint, ssmmessages:*) or act on a cluster the agent learns only at boot; the policy check
@@ -155,7 +159,7 @@ public final class Ec2Cluster extends Construct {
     }
     this.instanceProfile = IamInstanceProfile.Builder.create(this, "InstanceProfile")
         .namePrefix(namePrefix(name, IAM_NAME_PREFIX_MAX))
-        .role(instanceRole.getName())
+        .role(instanceRoleName)
         .build();
 
     this.instanceSecurityGroup = SecurityGroup.Builder.create(this, "InstanceSecurityGroup")
@@ -165,10 +169,11 @@ public final class Ec2Cluster extends Construct {
         .tags(Map.of("Name", name + "-instances"))
         .lifecycle(TerraformResourceLifecycle.builder().createBeforeDestroy(true).build())
         .build();
+    this.instanceSecurityGroupId = instanceSecurityGroup.getId();
     // Open egress (checkov CKV_AWS_382 would restrict it): bridge-mode containers share this group, and what they
     // must reach (AWS APIs through the NAT gateway, databases, partners) is the application's business.
     this.instanceEgressRule = VpcSecurityGroupEgressRule.Builder.create(this, "InstanceEgressAll")
-        .securityGroupId(instanceSecurityGroup.getId())
+        .securityGroupId(instanceSecurityGroupId)
         .description("All outbound traffic")
         .ipProtocol("-1")
         .cidrIpv4("0.0.0.0/0")
@@ -182,7 +187,7 @@ public final class Ec2Cluster extends Construct {
         // A mix names its types in the group's overrides, which replace the template's type anyway.
         .instanceType(mixed ? null : props.instanceType())
         .iamInstanceProfile(LaunchTemplateIamInstanceProfile.builder().arn(instanceProfile.getArn()).build())
-        .vpcSecurityGroupIds(List.of(instanceSecurityGroup.getId()))
+        .vpcSecurityGroupIds(List.of(instanceSecurityGroupId))
         .userData(userData(name, props.usesSpot()))
         // checkov CKV_AWS_79 (IMDSv2 only) and CKV_AWS_341 (hop limit 1): the metadata service answers the host,
         // not bridge-mode containers one hop further; tasks get credentials from their task role instead.
@@ -315,7 +320,7 @@ public final class Ec2Cluster extends Construct {
 
   private void attachPolicy(String id, String policyArn) {
     instancePolicyAttachments.add(IamRolePolicyAttachment.Builder.create(this, id)
-        .role(instanceRole.getName())
+        .role(instanceRoleName)
         .policyArn(policyArn)
         .build());
   }
@@ -379,7 +384,7 @@ public final class Ec2Cluster extends Construct {
     if (volumePolicy == null) {
       volumePolicy = IamRolePolicy.Builder.create(this, "InstanceVolumePolicy")
           .name("attach-persistent-volumes")
-          .role(instanceRole.getName())
+          .role(instanceRoleName)
           .policy(policy)
           .build();
     } else {
@@ -425,7 +430,7 @@ public final class Ec2Cluster extends Construct {
     }
     checks.throwIfAny();
     return VpcSecurityGroupIngressRule.Builder.create(this, id)
-        .securityGroupId(instanceSecurityGroup.getId())
+        .securityGroupId(instanceSecurityGroupId)
         .description("TCP " + fromPort + "-" + toPort + " from another security group")
         .ipProtocol("tcp")
         .fromPort(fromPort)
@@ -730,7 +735,7 @@ public final class Ec2Cluster extends Construct {
    * @return the security group id
    */
   public String getInstanceSecurityGroupId() {
-    return instanceSecurityGroup.getId();
+    return instanceSecurityGroupId;
   }
 
   /**

@@ -136,11 +136,12 @@ public final class Ec2Service extends Construct {
         .description("ECS task execution role of service " + props.serviceName())
         .assumeRolePolicy(JsonDocs.toJson(IamPolicies.assumeRoleBy("ecs-tasks.amazonaws.com")))
         .build();
+    String executionRoleName = executionRole.getName();
     // The AWS managed execution role policy: image pull and log writes on "*" (ecr:GetAuthorizationToken has no
     // resource-level permissions; the images may come from any registry the task names). A documented exception
     // of the policy check (README "Secure defaults"); secrets are granted below, each by its own ARN.
     IamRolePolicyAttachment executionPolicy = IamRolePolicyAttachment.Builder.create(this, "ExecutionRolePolicy")
-        .role(executionRole.getName())
+        .role(executionRoleName)
         .policyArn(Partition.managedPolicyArn(props.awsRegion(), EXECUTION_ROLE_POLICY))
         .build();
     List<ITerraformDependable> serviceDependencies = new ArrayList<>(List.of(logGroup,
@@ -149,7 +150,7 @@ public final class Ec2Service extends Construct {
     if (!secretStatements.isEmpty()) {
       serviceDependencies.add(IamRolePolicy.Builder.create(this, "ExecutionRoleSecrets")
           .name("read-secrets")
-          .role(executionRole.getName())
+          .role(executionRoleName)
           .policy(PolicyStatement.document(secretStatements))
           .build());
     }

@@ -45,6 +45,8 @@ public final class EnvironmentKey extends Construct {
   private final EnvironmentKeyProps props;
   private final KmsKey key;
   private final KmsAlias alias;
+  // Read once: every log group, flow log and topic of the stack asks for it, each read a round trip to jsii.
+  private final String arn;
 
   /**
    * Creates the key and its alias.
@@ -66,6 +68,8 @@ public final class EnvironmentKey extends Construct {
         .name("alias/" + props.aliasName())
         .targetKeyId(key.getKeyId())
         .build();
+    this.arn = key.getArn();
+    StackLookup.register(this);
   }
 
   /**
@@ -150,7 +154,7 @@ public final class EnvironmentKey extends Construct {
    * @return the key ARN
    */
   public String getKeyArn() {
-    return key.getArn();
+    return arn;
   }
 
   /**

@@ -19,6 +19,8 @@ public final class AlarmTopic extends Construct {
   /** The AWS managed key for SNS, used when neither props nor the stack name a customer managed key. */
   static final String AWS_MANAGED_KEY = "alias/aws/sns";
   private final SnsTopic topic;
+  // Read once: every alarm of the stack notifies it, each read a round trip to jsii.
+  private final String topicArn;
 
   /**
    * Creates the topic and its subscriptions.
@@ -34,10 +36,11 @@ public final class AlarmTopic extends Construct {
         .name(props.topicName())
         .kmsMasterKeyId(kmsKey(this, props.kmsMasterKeyId()))
         .build();
+    this.topicArn = topic.getArn();
     for (AlarmSubscription s : props.subscriptions()) {
       SnsTopicSubscription.Builder.create(this, ConstructIds.forValue("Subscription", s.protocol() + " "
               + s.endpoint()))
-          .topicArn(topic.getArn())
+          .topicArn(topicArn)
           .protocol(s.protocol())
           .endpoint(s.endpoint())
           .build();
@@ -56,7 +59,7 @@ public final class AlarmTopic extends Construct {
    * @return the ARN
    */
   public String getTopicArn() {
-    return topic.getArn();
+    return topicArn;
   }
 
   /**

@@ -60,6 +60,11 @@ public final class PlatformVpc extends Construct {
 
   private final PlatformVpcProps props;
   private final Vpc vpc;
+  // Attribute tokens read once: each read is a round trip to jsii's Node.js process, and every subnet, route table,
+  // gateway and consumer of ref() needs them.
+  private final String vpcId;
+  private final List<String> publicSubnetIds = new ArrayList<>();
+  private final List<String> privateSubnetIds = new ArrayList<>();
   private final InternetGateway internetGateway;
   private final DefaultSecurityGroup defaultSecurityGroup;
   private final VpcFlowLog flowLog;
@@ -93,28 +98,30 @@ public final class PlatformVpc extends Construct {
         .enableDnsHostnames(true)
         .tags(nameTag(name))
         .build();
+    this.vpcId = vpc.getId();
     // Declared without ingress or egress blocks: Terraform removes every rule AWS put in the default group.
     this.defaultSecurityGroup = DefaultSecurityGroup.Builder.create(this, "DefaultSecurityGroup")
-        .vpcId(vpc.getId())
+        .vpcId(vpcId)
         .tags(nameTag(name + "-default-no-rules"))
         .build();
     this.flowLog = !props.flowLogs() ? null : new VpcFlowLog(this, "FlowLog", VpcFlowLogProps.builder()
         .name(name)
-        .vpcId(vpc.getId())
+        .vpcId(vpcId)
         .retentionDays(props.flowLogRetentionDays())
         .kmsKeyArn(props.flowLogKmsKeyArn())
         .build());
     this.internetGateway = InternetGateway.Builder.create(this, "InternetGateway")
-        .vpcId(vpc.getId())
+        .vpcId(vpcId)
         .tags(nameTag(name + "-igw"))
         .build();
 
     this.publicRouteTable = RouteTable.Builder.create(this, "PublicRouteTable")
-        .vpcId(vpc.getId())
+        .vpcId(vpcId)
         .tags(nameTag(name + "-public"))
         .build();
+    String publicRouteTableId = publicRouteTable.getId();
     Route.Builder.create(this, "PublicDefaultRoute")
-        .routeTableId(publicRouteTable.getId())
+        .routeTableId(publicRouteTableId)
         .destinationCidrBlock(ANYWHERE)
         .gatewayId(internetGateway.getId())
         .build();
@@ -122,16 +129,17 @@ public final class PlatformVpc extends Construct {
     for (int i = 0; i < zones.size(); i++) {
       String zone = zones.get(i);
       Subnet subnet = Subnet.Builder.create(this, "PublicSubnet" + i)
-          .vpcId(vpc.getId())
+          .vpcId(vpcId)
           .availabilityZone(zone)
           .cidrBlock(publicSubnetCidrs.get(i))
           .mapPublicIpOnLaunch(false)
           .tags(nameTag(name + "-public-" + zone))
           .build();
       publicSubnets.add(subnet);
+      publicSubnetIds.add(subnet.getId());
       RouteTableAssociation.Builder.create(this, "PublicRouteTableAssociation" + i)
-          .subnetId(subnet.getId())
-          .routeTableId(publicRouteTable.getId())
+          .subnetId(publicSubnetIds.get(i))
+          .routeTableId(publicRouteTableId)
           .build();
     }
 
@@ -151,23 +159,25 @@ public final class PlatformVpc extends Construct {
       natEips.add(eip);
       natGateways.add(NatGateway.Builder.create(this, "NatGateway" + i)
           .allocationId(eip.getId())
-          .subnetId(publicSubnets.get(i).getId())
+          .subnetId(publicSubnetIds.get(i))
           .tags(nameTag(name + "-nat-" + zone))
           .dependsOn(afterGateway)
           .build());
     }
 
     int routeTableCount = props.natGateways() == NatGateways.PER_AZ ? zones.size() : 1;
+    List<String> privateRouteTableIds = new ArrayList<>();
     for (int t = 0; t < routeTableCount; t++) {
       String tableName = routeTableCount == 1 ? name + "-private" : name + "-private-" + zones.get(t);
       RouteTable table = RouteTable.Builder.create(this, "PrivateRouteTable" + t)
-          .vpcId(vpc.getId())
+          .vpcId(vpcId)
           .tags(nameTag(tableName))
           .build();
       privateRouteTables.add(table);
+      privateRouteTableIds.add(table.getId());
       if (natCount > 0) {
         Route.Builder.create(this, "PrivateDefaultRoute" + t)
-            .routeTableId(table.getId())
+            .routeTableId(privateRouteTableIds.get(t))
             .destinationCidrBlock(ANYWHERE)
             .natGatewayId(natGateways.get(t).getId())
             .build();
@@ -177,16 +187,17 @@ public final class PlatformVpc extends Construct {
     for (int i = 0; i < zones.size(); i++) {
       String zone = zones.get(i);
       Subnet subnet = Subnet.Builder.create(this, "PrivateSubnet" + i)
-          .vpcId(vpc.getId())
+          .vpcId(vpcId)
           .availabilityZone(zone)
           .cidrBlock(privateSubnetCidrs.get(i))
           .mapPublicIpOnLaunch(false)
           .tags(nameTag(name + "-private-" + zone))
           .build();
       privateSubnets.add(subnet);
+      privateSubnetIds.add(subnet.getId());
       RouteTableAssociation.Builder.create(this, "PrivateRouteTableAssociation" + i)
-          .subnetId(subnet.getId())
-          .routeTableId(privateRouteTables.get(routeTableCount == 1 ? 0 : i).getId())
+          .subnetId(privateSubnetIds.get(i))
+          .routeTableId(privateRouteTableIds.get(routeTableCount == 1 ? 0 : i))
           .build();
     }
   }
@@ -245,7 +256,7 @@ public final class PlatformVpc extends Construct {
    * @return the VPC id
    */
   public String getVpcId() {
-    return vpc.getId();
+    return vpcId;
   }
 
   /**
@@ -308,7 +319,7 @@ public final class PlatformVpc extends Construct {
    * @return the public subnet ids
    */
   public List<String> getPublicSubnetIds() {
-    return publicSubnets.stream().map(Subnet::getId).toList();
+    return List.copyOf(publicSubnetIds);
   }
 
   /**
@@ -317,7 +328,7 @@ public final class PlatformVpc extends Construct {
    * @return the private subnet ids
    */
   public List<String> getPrivateSubnetIds() {
-    return privateSubnets.stream().map(Subnet::getId).toList();
+    return List.copyOf(privateSubnetIds);
   }
 
   /**

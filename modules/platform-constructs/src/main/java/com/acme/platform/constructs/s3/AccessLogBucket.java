@@ -65,6 +65,7 @@ public final class AccessLogBucket extends Construct {
         .forceDestroy(props.forceDestroy())
         .build();
     String bucketRef = bucket.getId();
+    String bucketArn = bucket.getArn();
     var versioning = BucketBaseline.versioning(this, bucketRef);
     BucketBaseline.encryption(this, bucketRef, null);
     var publicAccessBlock = BucketBaseline.blockPublicAccess(this, bucketRef);
@@ -72,8 +73,8 @@ public final class AccessLogBucket extends Construct {
     // S3 evaluates a new bucket policy against the public access block, so the block goes first.
     this.policy = S3BucketPolicy.Builder.create(this, "Policy")
         .bucket(bucketRef)
-        .policy(BucketBaseline.policy(List.of(BucketBaseline.denyInsecureTransport(bucket.getArn()),
-            logDelivery(bucket.getArn(), props))))
+        .policy(BucketBaseline.policy(List.of(BucketBaseline.denyInsecureTransport(bucketArn),
+            logDelivery(bucketArn, props))))
         .dependsOn(List.of(publicAccessBlock))
         .build();
     this.lifecycle = S3BucketLifecycleConfiguration.Builder.create(this, "Lifecycle")
@@ -91,6 +92,7 @@ public final class AccessLogBucket extends Construct {
             .build()))
         .dependsOn(List.of(versioning))
         .build();
+    StackLookup.register(this);
   }
 
   /** Log delivery may put objects under any prefix's {@code AWSLogs/<accountId>/}, and do nothing else. */
