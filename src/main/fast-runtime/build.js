@@ -114,6 +114,20 @@ function lazyIndex(source) {
   return reexports > 100 && other.length === 0 ? rewritten.join('\n') : null;
 }
 
+/**
+ * cdktf records the JavaScript stack at the creation of every token (every attribute read, such as a resource's id)
+ * with no depth limit, to quote it if resolving that token fails; about a twentieth of a synth. From Java those
+ * frames are jsii's kernel, not the user's code, so the fast path records a line saying how to get them instead:
+ * PLATFORM_JS_STACK_TRACES=1. Returns null when the file is not the one this edit knows (then it stays as it is).
+ */
+function quietStackTraces(source) {
+  const start = 'function captureStackTrace(below) {\n';
+  if (source.split(start).length !== 2) return null;
+  return source.replace(start, () => `${start}    if (process.env.PLATFORM_JS_STACK_TRACES !== "1") {\n`
+    + '        return ["(JavaScript stack not recorded on the fast path; set PLATFORM_JS_STACK_TRACES=1 to record it)"];\n'
+    + '    }\n');
+}
+
 function buildIndex(packageDir, features) {
   return new Promise((resolve, reject) => {
     const worker = new Worker(path.join(out, 'program-dir', 'runtime-index-worker.js'), { workerData: { packageDir, supportedFeatures: features } });
@@ -146,6 +160,9 @@ async function prepareEntry(tarball, cacheRoot, features, standIns) {
   const index = path.join(staging, 'lib', 'index.js');
   const lazy = fs.existsSync(index) ? lazyIndex(fs.readFileSync(index, 'utf8')) : null;
   if (lazy) fs.writeFileSync(index, lazy);
+  const stackTrace = path.join(staging, 'lib', 'tokens', 'private', 'stack-trace.js');
+  const quiet = name === 'cdktf' && fs.existsSync(stackTrace) ? quietStackTraces(fs.readFileSync(stackTrace, 'utf8')) : null;
+  if (quiet) fs.writeFileSync(stackTrace, quiet);
   fs.chmodSync(staging, 0o755);
   await buildIndex(staging, features);
   fs.writeFileSync(path.join(staging, '.jsii-runtime-package-cache'), '');
@@ -153,7 +170,8 @@ async function prepareEntry(tarball, cacheRoot, features, standIns) {
   fs.rmSync(entry, { recursive: true, force: true });
   fs.renameSync(staging, entry);
   standIn(tarball, name, version, entry, cacheRoot, standIns);
-  console.log(`fast runtime: ${name}@${version}${lazy ? ', resource modules loaded on first use' : ''}`);
+  console.log(`fast runtime: ${name}@${version}${lazy ? ', resource modules loaded on first use' : ''}`
+    + `${quiet ? ', token creation stacks not recorded' : ''}`);
 }
 
 async function main() {

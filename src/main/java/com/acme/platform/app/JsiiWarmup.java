@@ -19,6 +19,7 @@ final class JsiiWarmup {
   static final JsiiWarmup NONE = new JsiiWarmup(null);
 
   private static final String PROVIDER_TYPE = "@cdktf/provider-aws.provider.AwsProvider";
+  private static final String PROVIDER_MODULE = "com.hashicorp.cdktf.providers.aws.$Module";
 
   private final Thread thread;
 
@@ -28,18 +29,33 @@ final class JsiiWarmup {
 
   /** Starts the warm-up on a daemon thread (it never keeps the process alive). */
   static JsiiWarmup start() {
+    // The provider's Java module reads its list of 28,000 types when its class initializes (about 150 ms): on a
+    // thread of its own, that overlaps with Node.js starting and loading constructs and cdktf. Initializing a class
+    // makes no jsii call, so it is safe next to the warm-up and the main thread.
+    Thread types = new Thread(JsiiWarmup::loadProviderTypes, "jsii-warmup-types");
+    types.setDaemon(true);
+    types.start();
     Thread thread = new Thread(JsiiWarmup::warmUp, "jsii-warmup");
     thread.setDaemon(true);
     thread.start();
     return new JsiiWarmup(thread);
   }
 
+  private static void loadProviderTypes() {
+    try {
+      Class.forName(PROVIDER_MODULE, true, JsiiWarmup.class.getClassLoader());
+    } catch (ClassNotFoundException | RuntimeException | Error e) {
+      // Dropped on purpose (see the class comment).
+    }
+  }
+
   private static void warmUp() {
     try {
       JsiiEngine engine = JsiiEngine.getInstance();
-      // Starts Node.js now: loadModule would first read the provider's Java type list (a few hundred milliseconds).
+      // Starts Node.js now, before any module is loaded.
       engine.getClient();
-      // Loads constructs and cdktf first (the provider's dependencies), then the provider.
+      // constructs and cdktf, while the provider's types are read on the other thread; then the provider.
+      engine.loadModule(com.hashicorp.cdktf.$Module.class);
       engine.loadModule(com.hashicorp.cdktf.providers.aws.$Module.class);
       // The provider's first type lookup opens its type index; every stack makes it (the provider resource).
       engine.getClient().getStaticPropertyValue(PROVIDER_TYPE, "tfResourceType");

@@ -3,6 +3,7 @@ package com.acme.platform.constructs.core;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -12,10 +13,10 @@ import java.util.regex.Pattern;
  * {@code Builder.build()}) and ends with {@link #throwIfAny()}. Values that are Terraform tokens (known only at apply time) are never checked.
  */
 public final class Checks {
-  private final String subject;
+  private final Supplier<String> subject;
   private final List<Problem> problems = new ArrayList<>();
 
-  private Checks(String subject) {
+  private Checks(Supplier<String> subject) {
     this.subject = subject;
   }
 
@@ -26,6 +27,17 @@ public final class Checks {
    * @return a new, empty collector
    */
   public static Checks of(String subject) {
+    return new Checks(() -> subject);
+  }
+
+  /**
+   * Starts collecting problems for a subject named only when there is a problem to report: a construct's path, for
+   * example, is a round trip to jsii's Node.js process that a check that passes should not pay for.
+   *
+   * @param subject computes the prefix of every message; called at most once, and only when a check failed
+   * @return the checks
+   */
+  public static Checks of(Supplier<String> subject) {
     return new Checks(subject);
   }
 
@@ -171,7 +183,7 @@ public final class Checks {
    */
   public void throwIfAny() {
     if (!problems.isEmpty()) {
-      throw new InvalidPropsException(subject, problems);
+      throw new InvalidPropsException(subject.get(), problems);
     }
   }
 

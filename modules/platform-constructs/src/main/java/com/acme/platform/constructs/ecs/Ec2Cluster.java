@@ -348,7 +348,8 @@ public final class Ec2Cluster extends Construct {
   public PersistentVolume addPersistentVolume(String id, PersistentVolumeProps volumeProps) {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(volumeProps, "volumeProps");
-    Checks checks = Checks.of("Ec2Cluster '" + getNode().getPath() + "'");
+    // The path is a round trip to jsii: asked for only when a check fails.
+    Checks checks = Checks.of(() -> "Ec2Cluster '" + getNode().getPath() + "'");
     String field = "addPersistentVolume";
     checks.check(persistentVolumes.size() < MAX_PERSISTENT_VOLUMES, field, "can add at most "
         + MAX_PERSISTENT_VOLUMES + " persistent volumes to one cluster, got one more");

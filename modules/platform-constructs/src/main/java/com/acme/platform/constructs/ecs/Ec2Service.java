@@ -35,6 +35,7 @@ import com.hashicorp.cdktf.providers.aws.vpc_security_group_ingress_rule.VpcSecu
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import software.constructs.Construct;
 
 /**
@@ -284,7 +285,7 @@ public final class Ec2Service extends Construct {
    */
   public VpcSecurityGroupIngressRule attachTo(TargetGroupRef target, String containerName, int containerPort) {
     Objects.requireNonNull(target, "target");
-    String subject = "Ec2Service '" + getNode().getPath() + "'";
+    Supplier<String> subject = this::subject;
     ContainerDefinition container = ContainerDefinitions.named(containers, containerName);
     if (container == null) {
       throw invalid(subject, "attachTo.containerName", "must be a container of this service, got "
@@ -335,7 +336,7 @@ public final class Ec2Service extends Construct {
       int requestsPerTarget) {
     Objects.requireNonNull(loadBalancer, "loadBalancer");
     Objects.requireNonNull(routing, "routing");
-    String subject = "Ec2Service '" + getNode().getPath() + "'";
+    Supplier<String> subject = this::subject;
     if (scalableTarget == null) {
       throw invalid(subject, "scaleOnRequestsPerTarget", "needs service autoscaling: set maxCapacity above"
           + " minCapacity (" + props.minCapacity() + ")");
@@ -399,7 +400,7 @@ public final class Ec2Service extends Construct {
    */
   public void mountPersistentVolume(PersistentVolumeRef volume, String containerName, String containerPath) {
     Objects.requireNonNull(volume, "volume");
-    Checks checks = Checks.of("Ec2Service '" + getNode().getPath() + "'");
+    Checks checks = Checks.of(this::subject);
     String field = "mountPersistentVolume";
     checks.check(volume.clusterName().equals(props.cluster().clusterName()), field + ".volume", "must be a volume"
         + " of the service's cluster " + Checks.quote(props.cluster().clusterName()) + ", got "
@@ -435,8 +436,13 @@ public final class Ec2Service extends Construct {
     service.setDeploymentMaximumPercent(100);
   }
 
-  private static InvalidPropsException invalid(String subject, String field, String message) {
-    return new InvalidPropsException(subject, List.of(new Problem(field, message)));
+  /** How errors name this service; asked for only when there is an error (the path is a round trip to jsii). */
+  private String subject() {
+    return "Ec2Service '" + getNode().getPath() + "'";
+  }
+
+  private static InvalidPropsException invalid(Supplier<String> subject, String field, String message) {
+    return new InvalidPropsException(subject.get(), List.of(new Problem(field, message)));
   }
 
   /**

@@ -3,8 +3,10 @@ package com.acme.platform.constructs.ecs;
 import com.acme.platform.constructs.alb.LoadBalancerRef;
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.providers.aws.vpc_security_group_ingress_rule.VpcSecurityGroupIngressRule;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.WeakHashMap;
 import software.constructs.Construct;
-import software.constructs.IConstruct;
 
 /**
  * The security group rules that let load balancers reach container instances, one per cluster, load balancer and
@@ -18,6 +20,12 @@ import software.constructs.IConstruct;
 final class LoadBalancerIngress extends Construct {
   static final String ID = "LoadBalancerIngress";
 
+  // Found by stack in Java, and rules by id: searching the construct tree is a round trip to jsii per question, and
+  // every service attachment asks twice. Weak keys: a stack that is gone takes its rules with it.
+  private static final Map<TerraformStack, LoadBalancerIngress> BY_STACK = new WeakHashMap<>();
+
+  private final Map<String, VpcSecurityGroupIngressRule> rules = new HashMap<>();
+
   private LoadBalancerIngress(Construct stack) {
     super(stack, ID);
   }
@@ -29,23 +37,21 @@ final class LoadBalancerIngress extends Construct {
   static VpcSecurityGroupIngressRule allow(Construct inStack, ClusterRef cluster, LoadBalancerRef loadBalancer,
       int fromPort, int toPort) {
     TerraformStack stack = TerraformStack.of(inStack);
-    IConstruct existing = stack.getNode().tryFindChild(ID);
-    Construct rules = existing instanceof LoadBalancerIngress found ? found : new LoadBalancerIngress(stack);
+    LoadBalancerIngress ingress;
+    synchronized (BY_STACK) {
+      ingress = BY_STACK.computeIfAbsent(stack, LoadBalancerIngress::new);
+    }
     String ports = fromPort == toPort ? String.valueOf(fromPort) : fromPort + "-" + toPort;
     // Cluster and load balancer names are plain AWS names (letters, digits, '-', '_'), readable as they are.
     String id = "Ingress-" + cluster.clusterName() + "-from-" + loadBalancer.name() + "-" + ports;
-    IConstruct rule = rules.getNode().tryFindChild(id);
-    if (rule instanceof VpcSecurityGroupIngressRule same) {
-      return same;
-    }
     String kind = fromPort == toPort ? "fixed host port " + fromPort : "dynamic host ports " + ports;
-    return VpcSecurityGroupIngressRule.Builder.create(rules, id)
+    return ingress.rules.computeIfAbsent(id, ruleId -> VpcSecurityGroupIngressRule.Builder.create(ingress, ruleId)
         .securityGroupId(cluster.instanceSecurityGroupId())
         .description("TCP " + ports + " (" + kind + ") from load balancer " + loadBalancer.name())
         .ipProtocol("tcp")
         .fromPort(fromPort)
         .toPort(toPort)
         .referencedSecurityGroupId(loadBalancer.securityGroupId())
-        .build();
+        .build());
   }
 }
