@@ -56,6 +56,9 @@ public final class PlatformLoadBalancer extends Construct {
   // to jsii.
   private final String securityGroupId;
   private final String loadBalancerArn;
+  private final String dnsName;
+  private String zoneId;
+  private String arnSuffix;
   private final LbListener httpListener;
   private final LbListener httpsListener;
   private final LoadBalancerRef ref;
@@ -141,7 +144,8 @@ public final class PlatformLoadBalancer extends Construct {
         .defaultAction(List.of(notFound))
         .build();
 
-    this.ref = new LoadBalancerRef(props.name(), loadBalancerArn, loadBalancer.getDnsName(),
+    this.dnsName = loadBalancer.getDnsName();
+    this.ref = new LoadBalancerRef(props.name(), loadBalancerArn, dnsName,
         (https ? httpsListener : httpListener).getArn(), securityGroupId, props.vpc().vpcId());
   }
 
@@ -248,8 +252,8 @@ public final class PlatformLoadBalancer extends Construct {
           .name(name)
           .type("A")
           .alias(Route53RecordAlias.builder()
-              .name(loadBalancer.getDnsName())
-              .zoneId(loadBalancer.getZoneId())
+              .name(dnsName)
+              .zoneId(getZoneId())
               .evaluateTargetHealth(props.evaluateTargetHealth())
               .build())
           .build());
@@ -309,7 +313,7 @@ public final class PlatformLoadBalancer extends Construct {
    * @return the DNS name
    */
   public String getDnsName() {
-    return loadBalancer.getDnsName();
+    return dnsName;
   }
 
   /**
@@ -318,7 +322,25 @@ public final class PlatformLoadBalancer extends Construct {
    * @return the hosted zone id
    */
   public String getZoneId() {
-    return loadBalancer.getZoneId();
+    // Read on first use (alias records), then kept: each read is a round trip to jsii.
+    if (zoneId == null) {
+      zoneId = loadBalancer.getZoneId();
+    }
+    return zoneId;
+  }
+
+  /**
+   * The load balancer's ARN suffix ({@code app/<name>/<id>}), the {@code LoadBalancer} dimension of its CloudWatch
+   * metrics and the first half of a request-count scaling label; a token until apply.
+   *
+   * @return the ARN suffix
+   */
+  public String getArnSuffix() {
+    // Read on first use (alarms, scaling), then kept: each read is a round trip to jsii.
+    if (arnSuffix == null) {
+      arnSuffix = loadBalancer.getArnSuffix();
+    }
+    return arnSuffix;
   }
 
   /**

@@ -31,6 +31,7 @@ public final class ServiceRouting extends Construct {
   private final ServiceRoutingProps props;
   private final LbTargetGroup targetGroup;
   private final LbListenerRule listenerRule;
+  private String targetGroupArnSuffix;
 
   /**
    * Creates the target group and the listener rule.
@@ -126,6 +127,20 @@ public final class ServiceRouting extends Construct {
    */
   public String getTargetGroupArn() {
     return targetGroup.getArn();
+  }
+
+  /**
+   * The target group's ARN suffix ({@code targetgroup/<name>/<id>}), the {@code TargetGroup} dimension of its
+   * CloudWatch metrics and the second half of a request-count scaling label; a token until apply.
+   *
+   * @return the ARN suffix
+   */
+  public String getTargetGroupArnSuffix() {
+    // Read on first use (alarms, scaling), then kept: each read is a round trip to jsii.
+    if (targetGroupArnSuffix == null) {
+      targetGroupArnSuffix = targetGroup.getArnSuffix();
+    }
+    return targetGroupArnSuffix;
   }
 
   /**

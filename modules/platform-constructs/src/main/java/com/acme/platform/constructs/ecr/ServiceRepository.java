@@ -50,13 +50,14 @@ public final class ServiceRepository extends Construct {
             .scanOnPush(props.scanOnPush()).build())
         .encryptionConfiguration(List.of(encryption))
         .build();
+    String repositoryRef = repository.getName();
     this.lifecyclePolicy = EcrLifecyclePolicy.Builder.create(this, "Lifecycle")
-        .repository(repository.getName())
+        .repository(repositoryRef)
         .policy(JsonDocs.toJson(lifecycleRules(props)))
         .build();
     this.repositoryPolicy = props.pullAccountIds().isEmpty() ? null
         : EcrRepositoryPolicy.Builder.create(this, "Policy")
-            .repository(repository.getName())
+            .repository(repositoryRef)
             .policy(JsonDocs.toJson(pullPolicy(props.pullAccountIds())))
             .build();
   }

@@ -106,6 +106,8 @@ public final class Ec2Cluster extends Construct {
   // Attribute tokens read once: services, ingress rules and volumes need them again, each read a round trip to jsii.
   private final String instanceSecurityGroupId;
   private final String instanceRoleName;
+  private final String clusterArn;
+  private final String capacityProviderName;
   private final VpcSecurityGroupEgressRule instanceEgressRule;
   private final LaunchTemplate launchTemplate;
   private final AutoscalingGroup autoScalingGroup;
@@ -262,16 +264,20 @@ public final class Ec2Cluster extends Construct {
     // managed_draining is newer than the bindings (provider 5.34.0; ProviderConstraints sets that floor).
     capacityProvider.addOverride("auto_scaling_group_provider.managed_draining", enabled(props.managedDraining()));
 
+    String providerRef = capacityProvider.getName();
     this.clusterCapacityProviders = EcsClusterCapacityProviders.Builder.create(this, "CapacityProviders")
         .clusterName(cluster.getName())
-        .capacityProviders(List.of(capacityProvider.getName()))
+        .capacityProviders(List.of(providerRef))
         .defaultCapacityProviderStrategy(List.of(
             EcsClusterCapacityProvidersDefaultCapacityProviderStrategy.builder()
-                .capacityProvider(capacityProvider.getName())
+                .capacityProvider(providerRef)
                 .weight(1)
                 .base(0)
                 .build()))
         .build();
+    // Every service's ref() needs these; reading them once saves four jsii round trips per service.
+    this.clusterArn = cluster.getArn();
+    this.capacityProviderName = Token.asString(Fn.one(clusterCapacityProviders.getCapacityProviders()));
   }
 
   private static String enabled(boolean on) {
@@ -626,7 +632,7 @@ public final class Ec2Cluster extends Construct {
    * @return the cluster ARN
    */
   public String getClusterArn() {
-    return cluster.getArn();
+    return clusterArn;
   }
 
   /**
@@ -636,7 +642,7 @@ public final class Ec2Cluster extends Construct {
    * @return the capacity provider name, as a token
    */
   public String getCapacityProviderName() {
-    return Token.asString(Fn.one(clusterCapacityProviders.getCapacityProviders()));
+    return capacityProviderName;
   }
 
   /**

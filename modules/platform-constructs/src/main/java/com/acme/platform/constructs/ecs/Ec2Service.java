@@ -105,6 +105,8 @@ public final class Ec2Service extends Construct {
   private final EcsTaskDefinition taskDefinition;
   private final EcsService service;
   private final AppautoscalingTarget scalableTarget;
+  // The scalable target's namespace, resource id and dimension, read once for all its policies (jsii round trips).
+  private final List<String> scalableTargetRefs;
   private final AppautoscalingPolicy scalingPolicy;
   private final List<EcsServiceLoadBalancer> targets = new ArrayList<>();
   private final List<String> targetKeys = new ArrayList<>();
@@ -240,6 +242,8 @@ public final class Ec2Service extends Construct {
           // The resource id is built from names, not from the service's attributes: depend on it explicitly.
           .dependsOn(List.of(service))
           .build();
+      this.scalableTargetRefs = List.of(scalableTarget.getServiceNamespace(), scalableTarget.getResourceId(),
+          scalableTarget.getScalableDimension());
       this.scalingPolicy = targetTracking("CpuScaling", "cpu-target-tracking",
           predefined("ECSServiceAverageCPUUtilization", null), props.targetCpuPercent());
       if (props.targetMemoryPercent() != null) {
@@ -248,6 +252,7 @@ public final class Ec2Service extends Construct {
       }
     } else {
       this.scalableTarget = null;
+      this.scalableTargetRefs = List.of();
       this.scalingPolicy = null;
     }
   }
@@ -346,7 +351,7 @@ public final class Ec2Service extends Construct {
           + requestsPerTarget);
     }
     // The label AWS expects: app/<lb name>/<lb id>/targetgroup/<tg name>/<tg id>, the two ARN suffixes joined.
-    String label = loadBalancer.getLoadBalancer().getArnSuffix() + "/" + routing.getTargetGroup().getArnSuffix();
+    String label = loadBalancer.getArnSuffix() + "/" + routing.getTargetGroupArnSuffix();
     return targetTracking("RequestScaling" + routing.getNode().getId(),
         "requests-target-tracking-" + routing.getProps().targetGroupName(),
         predefined("ALBRequestCountPerTarget", label), requestsPerTarget);
@@ -369,9 +374,9 @@ public final class Ec2Service extends Construct {
     return AppautoscalingPolicy.Builder.create(this, id)
         .name(name)
         .policyType("TargetTrackingScaling")
-        .serviceNamespace(scalableTarget.getServiceNamespace())
-        .resourceId(scalableTarget.getResourceId())
-        .scalableDimension(scalableTarget.getScalableDimension())
+        .serviceNamespace(scalableTargetRefs.get(0))
+        .resourceId(scalableTargetRefs.get(1))
+        .scalableDimension(scalableTargetRefs.get(2))
         .targetTrackingScalingPolicyConfiguration(
             AppautoscalingPolicyTargetTrackingScalingPolicyConfiguration.builder()
                 .predefinedMetricSpecification(metric)

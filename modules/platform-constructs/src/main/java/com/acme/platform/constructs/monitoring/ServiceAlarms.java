@@ -41,7 +41,7 @@ public final class ServiceAlarms extends Construct {
         new Metric("AWS/ECS", "MemoryUtilization", service, "Average", 300, 2), props.memoryPercent(), topic,
         "Average memory of service " + name + " above " + props.memoryPercent() + "% for 10 minutes"));
     if (props.loadBalancer() != null) {
-      String lb = props.loadBalancer().getLoadBalancer().getArnSuffix();
+      String lb = props.loadBalancer().getArnSuffix();
       Map<String, String> balancer = Map.of("LoadBalancer", lb);
       alarms.add(MetricAlarms.above(this, "LoadBalancer5xx", name + "-lb-5xx",
           new Metric("AWS/ApplicationELB", "HTTPCode_ELB_5XX_Count", balancer, "Sum", 300, 1),
@@ -57,7 +57,7 @@ public final class ServiceAlarms extends Construct {
               + props.loadBalancer4xxCount() + " 4xx responses in 5 minutes"));
       alarms.add(MetricAlarms.above(this, "UnhealthyHosts", name + "-unhealthy-hosts",
           new Metric("AWS/ApplicationELB", "UnHealthyHostCount", Map.of("LoadBalancer", lb, "TargetGroup",
-              props.routing().getTargetGroup().getArnSuffix()), "Maximum", 60, 2), 0, topic,
+              props.routing().getTargetGroupArnSuffix()), "Maximum", 60, 2), 0, topic,
           "Unhealthy targets in the target group of " + name + " for 2 minutes"));
     }
   }

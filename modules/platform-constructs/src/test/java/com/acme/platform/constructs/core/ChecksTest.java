@@ -1,0 +1,39 @@
+package com.acme.platform.constructs.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class ChecksTest {
+  @Test
+  void lazySubject_isNotComputedWhenEveryCheckPasses() {
+    AtomicInteger asked = new AtomicInteger();
+    Checks checks = Checks.of(() -> {
+      asked.incrementAndGet();
+      return "Ec2Service 'stack/api'";
+    });
+
+    checks.check(true, "desiredCount", "must be at least 1").between("cpu", 256, 128, 4096);
+    checks.throwIfAny();
+
+    assertThat(asked).hasValue(0);
+  }
+
+  @Test
+  void lazySubject_namesTheSubjectOnceWhenACheckFails() {
+    AtomicInteger asked = new AtomicInteger();
+    Checks checks = Checks.of(() -> {
+      asked.incrementAndGet();
+      return "Ec2Service 'stack/api'";
+    });
+
+    checks.between("cpu", 64, 128, 4096).check(false, "desiredCount", "must be at least 1, got 0");
+
+    assertThatThrownBy(checks::throwIfAny).isInstanceOf(InvalidPropsException.class)
+        .hasMessageStartingWith("Ec2Service 'stack/api'")
+        .hasMessageContaining("cpu").hasMessageContaining("desiredCount: must be at least 1, got 0");
+    assertThat(asked).hasValue(1);
+  }
+}
