@@ -32,8 +32,8 @@ class ChecksTest {
     checks.between("cpu", 64, 128, 4096).check(false, "desiredCount", "must be at least 1, got 0");
 
     assertThatThrownBy(checks::throwIfAny).isInstanceOf(InvalidPropsException.class)
-        .hasMessageStartingWith("Ec2Service 'stack/api'")
-        .hasMessageContaining("cpu").hasMessageContaining("desiredCount: must be at least 1, got 0");
+        .hasMessage("Ec2Service 'stack/api'.cpu must be between 128 and 4096, got 64\n"
+            + "Ec2Service 'stack/api'.desiredCount must be at least 1, got 0");
     assertThat(asked).hasValue(1);
   }
 }
