@@ -71,6 +71,10 @@ public final class Main {
     } catch (IOException e) {
       err.println("cannot write the output: " + e.getMessage());
       return 1;
+    } finally {
+      // Also when the input is refused: the process must not exit while the warm-up talks to Node.js, or jsii's
+      // exit message could cut into that conversation.
+      warmup.await();
     }
   }
 
