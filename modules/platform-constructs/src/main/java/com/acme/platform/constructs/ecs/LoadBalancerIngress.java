@@ -1,11 +1,11 @@
 package com.acme.platform.constructs.ecs;
 
 import com.acme.platform.constructs.alb.LoadBalancerRef;
+import com.acme.platform.constructs.core.StackLookup;
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.providers.aws.vpc_security_group_ingress_rule.VpcSecurityGroupIngressRule;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.WeakHashMap;
 import software.constructs.Construct;
 
 /**
@@ -20,14 +20,13 @@ import software.constructs.Construct;
 final class LoadBalancerIngress extends Construct {
   static final String ID = "LoadBalancerIngress";
 
-  // Found by stack in Java, and rules by id: searching the construct tree is a round trip to jsii per question, and
-  // every service attachment asks twice. Weak keys: a stack that is gone takes its rules with it.
-  private static final Map<TerraformStack, LoadBalancerIngress> BY_STACK = new WeakHashMap<>();
-
+  // Rules by id, kept in Java like the construct itself (StackLookup): searching the construct tree is a round trip
+  // to jsii per question, and every service attachment would ask.
   private final Map<String, VpcSecurityGroupIngressRule> rules = new HashMap<>();
 
   private LoadBalancerIngress(Construct stack) {
     super(stack, ID);
+    StackLookup.register(this);
   }
 
   /**
@@ -36,11 +35,8 @@ final class LoadBalancerIngress extends Construct {
    */
   static VpcSecurityGroupIngressRule allow(Construct inStack, ClusterRef cluster, LoadBalancerRef loadBalancer,
       int fromPort, int toPort) {
-    TerraformStack stack = TerraformStack.of(inStack);
-    LoadBalancerIngress ingress;
-    synchronized (BY_STACK) {
-      ingress = BY_STACK.computeIfAbsent(stack, LoadBalancerIngress::new);
-    }
+    LoadBalancerIngress found = StackLookup.find(inStack, LoadBalancerIngress.class);
+    LoadBalancerIngress ingress = found != null ? found : new LoadBalancerIngress(TerraformStack.of(inStack));
     String ports = fromPort == toPort ? String.valueOf(fromPort) : fromPort + "-" + toPort;
     // Cluster and load balancer names are plain AWS names (letters, digits, '-', '_'), readable as they are.
     String id = "Ingress-" + cluster.clusterName() + "-from-" + loadBalancer.name() + "-" + ports;
