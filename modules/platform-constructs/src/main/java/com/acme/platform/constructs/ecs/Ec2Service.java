@@ -35,7 +35,6 @@ import com.hashicorp.cdktf.providers.aws.vpc_security_group_ingress_rule.VpcSecu
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Supplier;
 import software.constructs.Construct;
 
 /**
@@ -105,8 +104,8 @@ public final class Ec2Service extends Construct {
   private final EcsTaskDefinition taskDefinition;
   private final EcsService service;
   private final AppautoscalingTarget scalableTarget;
-  // The scalable target's namespace, resource id and dimension, read once for all its policies (jsii round trips).
-  private final List<String> scalableTargetRefs;
+  // Read once for all the scalable target's policies: each read is a round trip to jsii.
+  private final ScalableTargetIds scalableTargetIds;
   private final AppautoscalingPolicy scalingPolicy;
   private final List<EcsServiceLoadBalancer> targets = new ArrayList<>();
   private final List<String> targetKeys = new ArrayList<>();
@@ -242,8 +241,8 @@ public final class Ec2Service extends Construct {
           // The resource id is built from names, not from the service's attributes: depend on it explicitly.
           .dependsOn(List.of(service))
           .build();
-      this.scalableTargetRefs = List.of(scalableTarget.getServiceNamespace(), scalableTarget.getResourceId(),
-          scalableTarget.getScalableDimension());
+      this.scalableTargetIds = new ScalableTargetIds(scalableTarget.getServiceNamespace(),
+          scalableTarget.getResourceId(), scalableTarget.getScalableDimension());
       this.scalingPolicy = targetTracking("CpuScaling", "cpu-target-tracking",
           predefined("ECSServiceAverageCPUUtilization", null), props.targetCpuPercent());
       if (props.targetMemoryPercent() != null) {
@@ -252,7 +251,7 @@ public final class Ec2Service extends Construct {
       }
     } else {
       this.scalableTarget = null;
-      this.scalableTargetRefs = List.of();
+      this.scalableTargetIds = null;
       this.scalingPolicy = null;
     }
   }
@@ -290,25 +289,24 @@ public final class Ec2Service extends Construct {
    */
   public VpcSecurityGroupIngressRule attachTo(TargetGroupRef target, String containerName, int containerPort) {
     Objects.requireNonNull(target, "target");
-    Supplier<String> subject = this::subject;
     ContainerDefinition container = ContainerDefinitions.named(containers, containerName);
     if (container == null) {
-      throw invalid(subject, "attachTo.containerName", "must be a container of this service, got "
+      throw invalid("attachTo.containerName", "must be a container of this service, got "
           + Checks.quote(containerName) + " (found " + ContainerDefinitions.names(containers) + ")");
     }
     PortMapping mapping = container.portMapping(containerPort);
     if (mapping == null) {
-      throw invalid(subject, "attachTo.containerPort", "must be a portMappings[].containerPort of container "
+      throw invalid("attachTo.containerPort", "must be a portMappings[].containerPort of container "
           + Checks.quote(containerName) + ", got " + containerPort + " (found "
           + container.portMappings().stream().map(PortMapping::containerPort).toList() + ")");
     }
     String key = target.targetGroupArn() + " " + containerName + ":" + containerPort;
     if (targetKeys.contains(key)) {
-      throw invalid(subject, "attachTo", "already attaches container " + Checks.quote(containerName) + " port "
+      throw invalid("attachTo", "already attaches container " + Checks.quote(containerName) + " port "
           + containerPort + " to this target group; attach each target once");
     }
     if (targets.size() == MAX_TARGETS) {
-      throw invalid(subject, "attachTo", "can attach at most " + MAX_TARGETS
+      throw invalid("attachTo", "can attach at most " + MAX_TARGETS
           + " target groups to one service (an ECS limit), got a sixth");
     }
     targetKeys.add(key);
@@ -341,13 +339,12 @@ public final class Ec2Service extends Construct {
       int requestsPerTarget) {
     Objects.requireNonNull(loadBalancer, "loadBalancer");
     Objects.requireNonNull(routing, "routing");
-    Supplier<String> subject = this::subject;
     if (scalableTarget == null) {
-      throw invalid(subject, "scaleOnRequestsPerTarget", "needs service autoscaling: set maxCapacity above"
+      throw invalid("scaleOnRequestsPerTarget", "needs service autoscaling: set maxCapacity above"
           + " minCapacity (" + props.minCapacity() + ")");
     }
     if (requestsPerTarget < 1 || requestsPerTarget > 1_000_000) {
-      throw invalid(subject, "scaleOnRequestsPerTarget.requestsPerTarget", "must be between 1 and 1000000, got "
+      throw invalid("scaleOnRequestsPerTarget.requestsPerTarget", "must be between 1 and 1000000, got "
           + requestsPerTarget);
     }
     // The label AWS expects: app/<lb name>/<lb id>/targetgroup/<tg name>/<tg id>, the two ARN suffixes joined.
@@ -374,9 +371,9 @@ public final class Ec2Service extends Construct {
     return AppautoscalingPolicy.Builder.create(this, id)
         .name(name)
         .policyType("TargetTrackingScaling")
-        .serviceNamespace(scalableTargetRefs.get(0))
-        .resourceId(scalableTargetRefs.get(1))
-        .scalableDimension(scalableTargetRefs.get(2))
+        .serviceNamespace(scalableTargetIds.namespace())
+        .resourceId(scalableTargetIds.resourceId())
+        .scalableDimension(scalableTargetIds.dimension())
         .targetTrackingScalingPolicyConfiguration(
             AppautoscalingPolicyTargetTrackingScalingPolicyConfiguration.builder()
                 .predefinedMetricSpecification(metric)
@@ -441,13 +438,16 @@ public final class Ec2Service extends Construct {
     service.setDeploymentMaximumPercent(100);
   }
 
+  /** What every target-tracking policy names of the scalable target (tokens until apply). */
+  private record ScalableTargetIds(String namespace, String resourceId, String dimension) {}
+
   /** How errors name this service; asked for only when there is an error (the path is a round trip to jsii). */
   private String subject() {
     return "Ec2Service '" + getNode().getPath() + "'";
   }
 
-  private static InvalidPropsException invalid(Supplier<String> subject, String field, String message) {
-    return new InvalidPropsException(subject.get(), List.of(new Problem(field, message)));
+  private InvalidPropsException invalid(String field, String message) {
+    return new InvalidPropsException(subject(), List.of(new Problem(field, message)));
   }
 
   /**
