@@ -102,6 +102,21 @@ class LauncherExitStatusTest {
   }
 
   @Test
+  void nodeThatStops_exit3_oneLineAfterNodesOwnMessage_noStackTrace(@TempDir Path tmp) throws Exception {
+    // A NODE_OPTIONS that Node.js refuses: it prints why and exits before jsii's kernel runs.
+    Path root = Roots.copyOfReference(tmp);
+
+    LauncherRun run = LauncherRun.platform(Map.of("NODE_OPTIONS", "--cpu-prof"), "synth", "--root", root.toString());
+
+    assertThat(run.exitCode()).as(run.describe()).isEqualTo(3);
+    assertThat(run.err()).as(run.describe())
+        .contains("node: --cpu-prof is not allowed in NODE_OPTIONS\n")
+        .containsPattern("(?m)^platform: Node\\.js, which runs the constructs, stopped \\([^)]+\\); its own message, if it"
+            + " gave one, is above\\. Check NODE_OPTIONS and the Node\\.js installation \\(README\\.md, Prerequisites\\)$");
+    assertThat(LauncherRun.JAVA_OR_MAVEN_LEAK.matcher(run.out() + run.err()).find()).as(run.describe()).isFalse();
+  }
+
+  @Test
   void failedBuild_exit4_showsMavensOutputOnlyThen(@TempDir Path tmp) throws Exception {
     // A repository copy without a build, and an mvn that fails: the first run must build, and say why it stopped.
     Path repo = Files.createDirectories(tmp.resolve("repo"));
