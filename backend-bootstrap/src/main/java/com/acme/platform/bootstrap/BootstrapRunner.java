@@ -25,8 +25,11 @@ import java.util.List;
  * </ol>
  */
 public final class BootstrapRunner {
-  /** Exit status when an existing bucket must be imported first. */
-  public static final int EXIT_IMPORT_NEEDED = 3;
+  /**
+   * Exit status when an existing bucket must be imported first: 1, a failed step like any other (README, "Exit
+   * statuses", where 3 means a missing tool); the printed {@code terraform import} command says what to do.
+   */
+  public static final int EXIT_IMPORT_NEEDED = 1;
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final long TIMEOUT_SECONDS = 900;
   private static final String PLAN_FILE = "bootstrap.tfplan";
@@ -73,7 +76,7 @@ public final class BootstrapRunner {
    * Applies every bootstrap stack where its state currently lives.
    *
    * @param autoApprove whether to pass {@code -auto-approve} (otherwise terraform asks)
-   * @return 0 on success, {@link #EXIT_IMPORT_NEEDED} when a bucket must be imported, 1 on a terraform failure
+   * @return 0 on success, 1 on a terraform failure or when a bucket must be imported first ({@link #EXIT_IMPORT_NEEDED})
    * @throws IOException when files cannot be written
    */
   public int apply(boolean autoApprove) throws IOException {
