@@ -96,7 +96,7 @@ final class EnvironmentChecks {
           "must be one of " + EnvironmentConfig.RegistryConfig.LAYOUTS + ", got \"" + layout + "\"");
       if (env.registry().kmsKeyArn() != null) {
         matches("registry.kmsKeyArn", env.registry().kmsKeyArn(), AwsPatterns.KMS_KEY_ARN,
-            "a KMS key or alias ARN (arn:aws:kms:<region>:<account>:key/<id>)");
+            AwsPatterns.KMS_KEY_ARN_ALLOWED);
       }
     }
     checkNetwork(regionOk);

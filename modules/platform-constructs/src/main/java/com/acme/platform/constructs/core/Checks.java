@@ -86,6 +86,30 @@ public final class Checks {
   }
 
   /**
+   * Requires a present string to be a KMS key or alias ARN ({@link AwsPatterns#KMS_KEY_ARN}), for services that
+   * resolve aliases themselves (S3, ECR, EFS, EBS). Tokens and missing values are not checked.
+   *
+   * @param field the field path
+   * @param value the value received
+   * @return this collector
+   */
+  public Checks kmsKeyOrAliasArn(String field, String value) {
+    return matches(field, value, AwsPatterns.KMS_KEY_ARN, AwsPatterns.KMS_KEY_ARN_ALLOWED);
+  }
+
+  /**
+   * Requires a present string to be a KMS key ARN, not an alias ARN ({@link AwsPatterns#KMS_KEY_ONLY_ARN}): CloudWatch
+   * Logs refuses an alias for a log group's key, at apply time. Tokens and missing values are not checked.
+   *
+   * @param field the field path
+   * @param value the value received
+   * @return this collector
+   */
+  public Checks kmsKeyArn(String field, String value) {
+    return matches(field, value, AwsPatterns.KMS_KEY_ONLY_ARN, AwsPatterns.KMS_KEY_ONLY_ARN_ALLOWED);
+  }
+
+  /**
    * Requires a present number to lie in {@code [min, max]}.
    *
    * @param field the field path

@@ -17,7 +17,6 @@ public final class ServiceRepositoryProps {
   /** ECR repository names: lowercase segments separated by '.', '_', '-' or '/'. */
   static final Pattern NAME = Pattern.compile("(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*");
   static final Pattern ACCOUNT_ID = AwsPatterns.ACCOUNT_ID;
-  static final Pattern KMS_KEY_ARN = AwsPatterns.KMS_KEY_ARN;
 
   private final String repositoryName;
   private final Boolean immutableTags;
@@ -55,7 +54,7 @@ public final class ServiceRepositoryProps {
     }
     checks.between("keepLastImages", keepLastImages, 1, 10_000);
     checks.between("untaggedExpiryDays", untaggedExpiryDays, 1, 3650);
-    checks.matches("kmsKeyArn", kmsKeyArn, KMS_KEY_ARN, "a KMS key or alias ARN (arn:aws:kms:<region>:<account>:key/<id>)");
+    checks.kmsKeyOrAliasArn("kmsKeyArn", kmsKeyArn);
     for (int i = 0; i < pullAccountIds.size(); i++) {
       checks.matches("pullAccountIds[" + i + "]", pullAccountIds.get(i), ACCOUNT_ID, "a 12-digit AWS account id");
     }

@@ -18,7 +18,6 @@ public final class Ec2ServiceProps {
   static final Pattern SERVICE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
   static final Pattern REGION = AwsPatterns.REGION;
   static final Pattern POLICY_ARN = AwsPatterns.MANAGED_POLICY_ARN;
-  static final Pattern KMS_KEY_ARN = AwsPatterns.KMS_KEY_ARN;
   /** ECS task volume names: up to 255 letters, digits, hyphens and underscores. */
   static final Pattern VOLUME_NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
   /** The most tasks {@code desiredCount}, {@code minCapacity} and {@code maxCapacity} may ask for. */
@@ -127,10 +126,7 @@ public final class Ec2ServiceProps {
       checks.matches("taskRolePolicyArns[" + i + "]", taskRolePolicyArns.get(i), POLICY_ARN,
           "an IAM policy ARN (arn:<partition>:iam::<account or aws>:policy/<name>)");
     }
-    if (logKmsKeyArn != null && !Checks.isToken(logKmsKeyArn)) {
-      checks.matches("logKmsKeyArn", logKmsKeyArn, KMS_KEY_ARN,
-          "a KMS key ARN (arn:<partition>:kms:<region>:<account>:key/<id>)");
-    }
+    checks.kmsKeyArn("logKmsKeyArn", logKmsKeyArn);
     for (int i = 0; i < scratchVolumes.size(); i++) {
       String volume = scratchVolumes.get(i);
       if (checks.required("scratchVolumes[" + i + "]", volume)) {

@@ -45,8 +45,7 @@ public final class PersistentVolumeProps {
       checks.matches("subnetId", subnetId, SUBNET_ID, "a subnet id such as \"subnet-0123456789abcdef0\"");
     }
     checks.between("sizeGiB", sizeGiB, 1, MAX_SIZE_GIB);
-    checks.matches("kmsKeyArn", kmsKeyArn, AwsPatterns.KMS_KEY_ARN,
-        "a KMS key or alias ARN such as \"arn:aws:kms:eu-west-1:111111111111:key/...\"");
+    checks.kmsKeyOrAliasArn("kmsKeyArn", kmsKeyArn);
     checks.throwIfAny();
   }
 

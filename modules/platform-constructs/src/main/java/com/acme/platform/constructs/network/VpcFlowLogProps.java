@@ -1,6 +1,5 @@
 package com.acme.platform.constructs.network;
 
-import com.acme.platform.constructs.core.AwsPatterns;
 import com.acme.platform.constructs.core.Checks;
 import com.acme.platform.constructs.core.LogRetention;
 import java.util.List;
@@ -37,10 +36,7 @@ public final class VpcFlowLogProps {
     }
     checks.required("vpcId", vpcId);
     LogRetention.check(checks, "retentionDays", retentionDays);
-    if (kmsKeyArn != null && !Checks.isToken(kmsKeyArn)) {
-      checks.matches("kmsKeyArn", kmsKeyArn, AwsPatterns.KMS_KEY_ARN,
-          "a KMS key ARN (arn:<partition>:kms:<region>:<account>:key/<id>)");
-    }
+    checks.kmsKeyArn("kmsKeyArn", kmsKeyArn);
     checks.oneOf("trafficType", trafficType, TRAFFIC_TYPES);
     checks.throwIfAny();
     this.name = name;

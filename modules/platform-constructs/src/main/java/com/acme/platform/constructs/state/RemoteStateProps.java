@@ -18,7 +18,6 @@ public final class RemoteStateProps {
   static final Pattern REGION = AwsPatterns.REGION;
   static final Pattern KEY = Pattern.compile("[A-Za-z0-9!_.*'()/-]+");
   static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+");
-  static final Pattern KMS_ARN = AwsPatterns.KMS_KEY_ARN;
   static final Pattern TABLE = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
 
   private final String bucket;
@@ -60,7 +59,7 @@ public final class RemoteStateProps {
           "must not start or end with '/', got " + Checks.quote(key));
     }
     checks.matches("dynamodbTable", dynamodbTable, TABLE, "a DynamoDB table name (3-255 letters, digits, '_', '.', '-')");
-    checks.matches("kmsKeyId", kmsKeyId, KMS_ARN, "a KMS key or alias ARN");
+    checks.kmsKeyOrAliasArn("kmsKeyId", kmsKeyId);
     checks.matches("roleArn", roleArn, ROLE_ARN, "an IAM role ARN (arn:aws:iam::<account>:role/<name>)");
     checks.check(useLockfile || dynamodbTable != null, "useLockfile",
         "must be true when no dynamodbTable is set: state without a lock can be corrupted by two concurrent runs");

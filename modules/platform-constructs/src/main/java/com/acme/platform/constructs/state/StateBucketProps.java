@@ -1,6 +1,5 @@
 package com.acme.platform.constructs.state;
 
-import com.acme.platform.constructs.core.AwsPatterns;
 import com.acme.platform.constructs.core.Checks;
 import com.acme.platform.constructs.s3.BucketBaseline;
 import java.util.List;
@@ -19,7 +18,6 @@ public final class StateBucketProps {
 
   /** DynamoDB table names. */
   static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
-  static final Pattern KMS_KEY_ARN = AwsPatterns.KMS_KEY_ARN;
 
   private final String bucketName;
   private final String kmsKeyArn;
@@ -44,8 +42,7 @@ public final class StateBucketProps {
     if (checks.required("bucketName", bucketName)) {
       checkBucketName(checks, bucketName);
     }
-    checks.matches("kmsKeyArn", kmsKeyArn, KMS_KEY_ARN,
-        "a KMS key or alias ARN (arn:aws:kms:<region>:<account>:key/<id>)");
+    checks.kmsKeyOrAliasArn("kmsKeyArn", kmsKeyArn);
     checks.between("noncurrentVersionExpiryDays", noncurrentVersionExpiryDays, 1, 3650);
     checks.matches("lockTableName", lockTableName, TABLE_NAME,
         "3 to 255 characters: letters, digits, '_', '.' and '-'");

@@ -105,7 +105,8 @@ class ServiceRepositoryTest {
                 "repositoryName must be 2 to 256 characters long, got 1 (\"a\")",
                 "keepLastImages must be between 1 and 10000, got 0",
                 "untaggedExpiryDays must be between 1 and 3650, got 0",
-                "kmsKeyArn must be a KMS key or alias ARN (arn:aws:kms:<region>:<account>:key/<id>), got \"my-key\"",
+                "kmsKeyArn must be a KMS key or alias ARN (arn:<partition>:kms:<region>:<account>:key/<id> or"
+                    + " :alias/<name>), got \"my-key\"",
                 "pullAccountIds[0] must be a 12-digit AWS account id, got \"123\""));
   }
 

@@ -118,10 +118,11 @@ class SecureContainersTest {
   void fails_scratchVolumesAndLogKey_invalid() {
     assertThatThrownBy(() -> Ec2ServiceProps.builder().serviceName("orders").cluster(CLUSTER).awsRegion("eu-west-1")
         .containers(List.of(ContainerDefinition.builder().name("web").image("a").memoryMiB(128).build()))
-        .scratchVolumes(List.of("tmp", "tmp", "no space")).logKmsKeyArn("alias/logs").build())
+        .scratchVolumes(List.of("tmp", "tmp", "no space"))
+        .logKmsKeyArn("arn:aws:kms:eu-west-1:111111111111:alias/logs").build())
         .isInstanceOf(InvalidPropsException.class)
         .hasMessage("Ec2ServiceProps.logKmsKeyArn must be a KMS key ARN (arn:<partition>:kms:<region>:<account>:key/"
-            + "<id>), got \"alias/logs\"\n"
+            + "<id>; CloudWatch Logs takes no alias), got \"arn:aws:kms:eu-west-1:111111111111:alias/logs\"\n"
             + "Ec2ServiceProps.scratchVolumes[1] duplicates scratchVolumes[0], got \"tmp\"\n"
             + "Ec2ServiceProps.scratchVolumes[2] must be 1-255 letters, digits, '-' or '_', got \"no space\"");
   }

@@ -284,7 +284,8 @@ class StateBucketTest {
         .isInstanceOfSatisfying(InvalidPropsException.class, e -> assertThat(e.getProblems())
             .extracting(Problem::toString)
             .containsExactly(
-                "kmsKeyArn must be a KMS key or alias ARN (arn:aws:kms:<region>:<account>:key/<id>), got \"my-key\"",
+                "kmsKeyArn must be a KMS key or alias ARN (arn:<partition>:kms:<region>:<account>:key/<id> or"
+                    + " :alias/<name>), got \"my-key\"",
                 "noncurrentVersionExpiryDays must be between 1 and 3650, got 0"));
     assertThatThrownBy(() -> StateBucketProps.builder().bucketName("acme-terraform-state")
         .noncurrentVersionExpiryDays(3651).build())
