@@ -6,6 +6,7 @@ import com.acme.platform.constructs.alb.ServiceRouting;
 import com.acme.platform.constructs.alb.ServiceRoutingProps;
 import com.acme.platform.constructs.core.PolicyStatement;
 import com.acme.platform.constructs.ecr.ServiceRepository;
+import com.acme.platform.constructs.ecr.ServiceRepositoryProps;
 import com.acme.platform.constructs.ecs.ContainerDefinition;
 import com.acme.platform.constructs.ecs.Ec2Cluster;
 import com.acme.platform.constructs.ecs.Ec2ClusterProps;
@@ -13,8 +14,14 @@ import com.acme.platform.constructs.ecs.Ec2Service;
 import com.acme.platform.constructs.ecs.Ec2ServiceProps;
 import com.acme.platform.constructs.ecs.HealthCheck;
 import com.acme.platform.constructs.ecs.PortMapping;
+import com.acme.platform.constructs.kms.EnvironmentKey;
+import com.acme.platform.constructs.kms.EnvironmentKeyProps;
 import com.acme.platform.constructs.network.PlatformVpc;
 import com.acme.platform.constructs.network.PlatformVpcProps;
+import com.acme.platform.constructs.policy.PolicyCheck;
+import com.acme.platform.constructs.policy.PolicyCheckProps;
+import com.acme.platform.constructs.s3.AccessLogBucket;
+import com.acme.platform.constructs.s3.AccessLogBucketProps;
 import com.acme.platform.constructs.stack.StackConventions;
 import com.acme.platform.constructs.stack.StackConventionsProps;
 import com.acme.platform.constructs.state.RemoteStateProps;
@@ -35,10 +42,16 @@ import software.constructs.Construct;
  *       instance;</li>
  *   <li>both run images from the team's own repository, which grants pull to their execution roles.</li>
  * </ul>
+ *
+ * <p>The stack passes the platform's security policy check with no waiver, and runs it on every synth
+ * ({@link PolicyCheck#addTo}): its own KMS key encrypts the log groups (services and VPC flow logs find it in the
+ * stack) and the repository; the load balancer serves HTTPS with the team's certificate and writes access logs to the
+ * stack's access log bucket.
  */
 public final class OrdersStack extends TerraformStack {
   static final String REGION = "eu-central-1";
   static final String ACCOUNT = "123456789012";
+  static final String CERTIFICATE = "arn:aws:acm:eu-central-1:123456789012:certificate/0f1e2d3c-orders";
 
   private final Ec2Service orders;
   private final Ec2Service legacy;
@@ -59,6 +72,10 @@ public final class OrdersStack extends TerraformStack {
           .key(StateKeyLayout.key("prod", "orders")).build());
     }
     StackConventions.apply(this, conventions.build());
+    // Found in the stack by the constructs that need them: log groups use the key, the load balancer the bucket.
+    EnvironmentKey key = new EnvironmentKey(this, "Key", EnvironmentKeyProps.of("orders-platform", REGION, ACCOUNT));
+    new AccessLogBucket(this, "AccessLogs", AccessLogBucketProps.of("orders-alb-access-logs-" + ACCOUNT, REGION,
+        ACCOUNT));
 
     PlatformVpc vpc = new PlatformVpc(this, "Network", PlatformVpcProps.of("orders", "10.60.0.0/16",
         List.of("eu-central-1a", "eu-central-1b")));
@@ -66,8 +83,9 @@ public final class OrdersStack extends TerraformStack {
         .clusterName("orders").awsRegion(REGION).vpc(vpc.ref()).instanceType("m6i.large").minSize(2).maxSize(4)
         .build());
     PlatformLoadBalancer alb = new PlatformLoadBalancer(this, "LoadBalancer",
-        PlatformLoadBalancerProps.of("orders", vpc.ref()));
-    ServiceRepository repository = new ServiceRepository(this, "Repository", "orders");
+        PlatformLoadBalancerProps.builder().name("orders").vpc(vpc.ref()).certificateArn(CERTIFICATE).build());
+    ServiceRepository repository = new ServiceRepository(this, "Repository",
+        ServiceRepositoryProps.builder().repositoryName("orders").kmsKeyArn(key.getKeyArn()).build());
 
     ServiceRouting api = alb.addServiceRouting("Api", ServiceRoutingProps.builder()
         .targetGroupName("orders-api").loadBalancer(alb.ref()).port(8080)
@@ -112,6 +130,8 @@ public final class OrdersStack extends TerraformStack {
 
     repository.grantPull(orders.getExecutionRole());
     repository.grantPull(legacy.getExecutionRole());
+
+    PolicyCheck.addTo(this, PolicyCheckProps.builder().build());
   }
 
   /** The service behind two target groups. */

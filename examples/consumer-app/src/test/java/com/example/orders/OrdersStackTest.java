@@ -2,6 +2,9 @@ package com.example.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.acme.platform.constructs.policy.PolicyCheck;
+import com.acme.platform.constructs.policy.PolicyCheckProps;
+import com.acme.platform.constructs.policy.PolicyReport;
 import com.acme.platform.testing.GoldenFile;
 import com.acme.platform.testing.OfflineTerraform;
 import com.acme.platform.testing.SynthesizedStack;
@@ -64,6 +67,19 @@ class OrdersStackTest {
   @Test
   void executionRole_readsTheContainersSecret() {
     synth.assertHasResourceWithProperties("aws_iam_role_policy", Map.of("name", "read-secrets"));
+  }
+
+  @Test
+  void stack_passesThePlatformPolicy_withNoWaiver() {
+    // The stack also runs the check on every synth (PolicyCheck.addTo); this names what it found, if anything.
+    PolicyReport report = PolicyCheck.evaluate(new OrdersStack(SynthesizedStack.app(), "orders", true),
+        PolicyCheckProps.builder().build());
+    assertThat(report.findings()).isEmpty();
+    assertThat(report.waived()).isEmpty();
+    assertThat(synth.json().at("/resource/aws_ecr_repository").elements().next()
+        .at("/encryption_configuration/0/encryption_type").asText()).isEqualTo("KMS");
+    assertThat(synth.resources("aws_cloudwatch_log_group")).hasSize(3)
+        .allSatisfy(group -> assertThat(group.path("kms_key_id").asText()).startsWith("${aws_kms_key.Key_"));
   }
 
   @Test
