@@ -77,7 +77,7 @@ final class EcsRules {
             .tfsecId("aws-ecs-no-plaintext-secrets").trivyId("AVD-AWS-0036")
             .title("ECS containers take secrets from Secrets Manager or SSM, not from plain environment variables")
             .fix("store the value in Secrets Manager or SSM Parameter Store and reference it in the container's "
-                + "secrets (services[].secrets in an environment file)")
+                + "secrets (ContainerDefinition.secret; in an environment file, services[].secrets)")
             .resourceTypes(TASK_DEFINITION)
             .check((r, s) -> {
               List<String> out = new ArrayList<>();

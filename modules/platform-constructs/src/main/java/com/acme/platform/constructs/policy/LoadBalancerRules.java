@@ -75,7 +75,7 @@ final class LoadBalancerRules {
             .tfsecId("aws-elb-http-not-used").trivyId("AVD-AWS-0054")
             .title("HTTP listeners only redirect to HTTPS")
             .fix("give the load balancer a certificate: it then serves HTTPS and its HTTP listener redirects "
-                + "(certificateArn in the environment file)")
+                + "(PlatformLoadBalancerProps.certificateArn; in an environment file, loadBalancers[].certificateArn)")
             .resourceTypes(LISTENERS)
             .check((r, s) -> {
               if (!"HTTP".equals(text(r.config(), "protocol"))) {

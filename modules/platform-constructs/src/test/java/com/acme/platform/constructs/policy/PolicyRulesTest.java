@@ -93,7 +93,7 @@ class PolicyRulesTest {
             "test: aws_ecs_task_definition.t: ecs-no-secrets-in-environment: container \"api\" sets DB_PASSWORD in "
                 + "plain environment; container \"api\" sets KEY in plain environment. Fix: store the value in "
                 + "Secrets Manager or SSM Parameter Store and reference it in the container's secrets "
-                + "(services[].secrets in an environment file)",
+                + "(ContainerDefinition.secret; in an environment file, services[].secrets)",
             taskDefinition("[{'name': 'api', 'environment': [{'name': 'PORT', 'value': '80'}], 'secrets':"
                 + " [{'name': 'DB_PASSWORD', 'valueFrom': 'arn:aws:secretsmanager:eu-west-1:1:secret:x'}]}]")),
         new Case("ecs-separate-execution-and-task-roles",
@@ -254,7 +254,8 @@ class PolicyRulesTest {
                 + " 'target_group_arn': '${aws_lb_target_group.t.arn}'}]}}}",
             "test: aws_lb_listener.h: lb-http-redirects-to-https (CKV_AWS_2): the HTTP listener on port 80 serves "
                 + "plain HTTP instead of redirecting to HTTPS. Fix: give the load balancer a certificate: it then "
-                + "serves HTTPS and its HTTP listener redirects (certificateArn in the environment file)",
+                + "serves HTTPS and its HTTP listener redirects (PlatformLoadBalancerProps.certificateArn; in an"
+                + " environment file, loadBalancers[].certificateArn)",
             "{'aws_lb_listener': {'h': {'protocol': 'HTTP', 'port': 80, 'default_action': [{'type': 'redirect',"
                 + " 'redirect': {'port': '443', 'protocol': 'HTTPS', 'status_code': 'HTTP_301'}}]}}}"),
         new Case("lb-target-group-health-check",
