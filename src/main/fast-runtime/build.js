@@ -6,6 +6,8 @@
 //     program.js       jsii's kernel with its protocol on stdin/stdout instead of fd 3
 //     package-cache/   each tarball extracted once, where jsii's package cache looks for it (below)
 //     tarballs.jar     a small stand-in for each tarball, at the tarball's resource path (below)
+//     optimisations.json  which optional edits this build applied (kernel edits, lazy index, quiet token stacks), so
+//                      that a test notices when a new jsii or cdktf version silently loses one
 // Everything comes from jars Maven already resolved; nothing is downloaded.
 const fs = require('fs');
 const path = require('path');
@@ -16,7 +18,9 @@ const { Worker } = require('worker_threads');
 const [unpacked, out] = process.argv.slice(2).map((p) => path.resolve(p));
 const jsiiDir = path.join(unpacked, 'software', 'amazon', 'jsii');
 // Bump when the layout of <out> changes, so that an old <out> is rebuilt rather than reused.
-const LAYOUT = 'fast-runtime-2';
+const LAYOUT = 'fast-runtime-3';
+// What each optional edit did in this build: written to <out>/optimisations.json.
+const applied = { kernel: {}, packages: {} };
 
 function fail(message) {
   console.error(`build.js: ${message}`);
@@ -66,6 +70,7 @@ function applyKernelEdits(source) {
   let result = source;
   for (const edit of KERNEL_EDITS) {
     const count = result.split(edit.from).length - 1;
+    applied.kernel[edit.name] = count === 1;
     if (count === 1) {
       result = result.replace(edit.from, () => edit.to);
       console.log(`fast runtime: kernel edit applied: ${edit.name}`);
@@ -170,6 +175,7 @@ async function prepareEntry(tarball, cacheRoot, features, standIns) {
   fs.rmSync(entry, { recursive: true, force: true });
   fs.renameSync(staging, entry);
   standIn(tarball, name, version, entry, cacheRoot, standIns);
+  applied.packages[name] = { version, lazyIndex: lazy !== null, quietTokenStacks: quiet !== null };
   console.log(`fast runtime: ${name}@${version}${lazy ? ', resource modules loaded on first use' : ''}`
     + `${quiet ? ', token creation stacks not recorded' : ''}`);
 }
@@ -214,6 +220,7 @@ async function main() {
   const jarTool = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'jar') : 'jar';
   execFileSync(fs.existsSync(jarTool) ? jarTool : 'jar', ['--create', '--no-manifest', '--file', path.join(out, 'tarballs.jar'), '-C', standIns, '.']);
   fs.rmSync(standIns, { recursive: true });
+  fs.writeFileSync(path.join(out, 'optimisations.json'), `${JSON.stringify(applied, null, 2)}\n`);
   fs.writeFileSync(stamp, key);
 }
 

@@ -2,6 +2,8 @@ package com.acme.platform.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +31,24 @@ class FastPathTest {
     assertThat(fast.exitCode()).as(fast.describe()).isZero();
     assertThat(plain.exitCode()).as(plain.describe()).isZero();
     assertSameFiles(fastRoot.resolve("cdktf.out"), plainRoot.resolve("cdktf.out"));
+  }
+
+  /**
+   * With the pinned jsii, cdktf and provider versions every optional edit of the build applies. Each is skipped, with
+   * a build log line, when a new version lacks the text it replaces: the output stays right but the speed is lost,
+   * so an upgrade that loses one must show here and get the edit updated.
+   */
+  @Test
+  void pinnedVersions_getEveryOptimisation() throws Exception {
+    JsonNode applied = new ObjectMapper().readTree(FAST_RUNTIME.resolve("optimisations.json").toFile());
+
+    assertThat(applied.path("kernel").size()).as("kernel edits recorded").isPositive();
+    applied.path("kernel").fields().forEachRemaining(edit ->
+        assertThat(edit.getValue().asBoolean()).as("kernel edit \"%s\" applied", edit.getKey()).isTrue());
+    assertThat(applied.at("/packages/@cdktf~1provider-aws/lazyIndex").asBoolean())
+        .as("the provider's resource modules load on first use").isTrue();
+    assertThat(applied.at("/packages/cdktf/quietTokenStacks").asBoolean())
+        .as("cdktf records no token creation stacks").isTrue();
   }
 
   @Test
