@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -49,6 +51,34 @@ class FastPathTest {
         .as("the provider's resource modules load on first use").isTrue();
     assertThat(applied.at("/packages/cdktf/quietTokenStacks").asBoolean())
         .as("cdktf records no token creation stacks").isTrue();
+  }
+
+  /**
+   * The class-data archive describes the jars of one classpath. After a build that changes it (a module built on its
+   * own with {@code mvn -pl} points at installed jars), the next run writes a new archive instead of printing the
+   * JVM's "Unable to use shared archive" warning on every run; the run after that maps the new one as it is.
+   */
+  @Test
+  void archiveOfAnotherClasspath_isRewrittenOnce_withoutAWarning(@TempDir Path tmp) throws Exception {
+    Path root = Roots.copyOfReference(tmp);
+    Path archive = LauncherRun.repo().resolve("src/target/platform.jsa");
+    Path archiveClasspath = archive.resolveSibling("platform.jsa.classpath");
+    LauncherRun first = LauncherRun.platform(Map.of(), "synth", "--root", root.toString(), "staging");
+    assertThat(first.exitCode()).as(first.describe()).isZero();
+    String classpath = Files.readString(archiveClasspath);
+    Files.writeString(archiveClasspath, "/elsewhere/platform-app.jar:" + classpath);
+
+    LauncherRun rewriting = LauncherRun.platform(Map.of(), "synth", "--root", root.toString(), "staging");
+    FileTime rewritten = Files.getLastModifiedTime(archive);
+    LauncherRun mapping = LauncherRun.platform(Map.of(), "synth", "--root", root.toString(), "staging");
+
+    for (LauncherRun run : List.of(rewriting, mapping)) {
+      assertThat(run.exitCode()).as(run.describe()).isZero();
+      assertThat(run.err()).as(run.describe()).doesNotContainIgnoringCase("shared archive").doesNotContain("[cds");
+    }
+    assertThat(Files.readString(archiveClasspath)).isEqualTo(classpath);
+    assertThat(Files.getLastModifiedTime(archive)).as("the second run maps the archive, not rewrites it")
+        .isEqualTo(rewritten);
   }
 
   @Test
