@@ -95,8 +95,8 @@ final class EnvironmentChecks {
       check(layout == null || EnvironmentConfig.RegistryConfig.LAYOUTS.contains(layout), "registry.layout",
           "must be one of " + EnvironmentConfig.RegistryConfig.LAYOUTS + ", got \"" + layout + "\"");
       if (env.registry().kmsKeyArn() != null) {
-        matches("registry.kmsKeyArn", env.registry().kmsKeyArn(), AwsPatterns.KMS_KEY_ARN,
-            AwsPatterns.KMS_KEY_ARN_ALLOWED);
+        matches("registry.kmsKeyArn", env.registry().kmsKeyArn(), AwsPatterns.KMS_KEY_ONLY_ARN,
+            AwsPatterns.KMS_KEY_ONLY_ARN_ALLOWED);
       }
     }
     checkNetwork(regionOk);

@@ -26,7 +26,8 @@ public final class Exits {
   private Exits() {}
 
   /**
-   * Runs {@code body} and exits the JVM with its status, or {@link #INTERNAL_ERROR} when it throws.
+   * Runs {@code body} and exits the JVM with its status; when it throws, with {@link #TOOL_FAILED} for Node.js
+   * stopping under jsii, else {@link #INTERNAL_ERROR}.
    *
    * @param body the program
    */
@@ -61,12 +62,27 @@ public final class Exits {
   static Optional<String> toolFailure(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       String message = String.valueOf(t.getMessage());
-      if (t.getClass().getName().equals(JSII_ERROR) && NODE_STOPPED.stream().anyMatch(message::startsWith)) {
-        return Optional.of("platform: Node.js, which runs the constructs, stopped (jsii: " + message.strip()
-            + "); its own message, if it gave one, is above. Check NODE_OPTIONS and the Node.js installation"
-            + " (README.md, Prerequisites)");
+      if (t.getClass().getName().equals(JSII_ERROR) && NODE_STOPPED.stream().anyMatch(message::startsWith)
+          && !isReplyParseError(t)) {
+        return Optional.of("platform: Node.js, which runs the constructs, stopped (jsii: "
+            + message.lines().findFirst().orElse("").strip() + "); its own message, if it gave one, is above. Check"
+            + " NODE_OPTIONS and the Node.js installation (README.md, Prerequisites)");
       }
     }
     return Optional.empty();
   }
+
+  /**
+   * Whether jsii could read a reply but not parse it: then Node.js is alive and wrote something that is not the
+   * protocol (a bug of ours or of the runtime), which must keep its stack trace.
+   */
+  private static boolean isReplyParseError(Throwable jsiiError) {
+    for (Throwable t = jsiiError.getCause(); t != null; t = t.getCause()) {
+      if (t.getClass().getName().startsWith("com.fasterxml.jackson.")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
 }

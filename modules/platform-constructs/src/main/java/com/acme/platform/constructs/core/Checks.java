@@ -86,20 +86,20 @@ public final class Checks {
   }
 
   /**
-   * Requires a present string to be a KMS key or alias ARN ({@link AwsPatterns#KMS_KEY_ARN}), for services that
-   * resolve aliases themselves (S3, ECR, EFS, EBS). Tokens and missing values are not checked.
+   * Requires a present string to be a KMS key or alias ARN ({@link AwsPatterns#KMS_KEY_OR_ALIAS_ARN}): for settings
+   * the service keeps as given. Tokens and missing values are not checked.
    *
    * @param field the field path
    * @param value the value received
    * @return this collector
    */
   public Checks kmsKeyOrAliasArn(String field, String value) {
-    return matches(field, value, AwsPatterns.KMS_KEY_ARN, AwsPatterns.KMS_KEY_ARN_ALLOWED);
+    return matches(field, value, AwsPatterns.KMS_KEY_OR_ALIAS_ARN, AwsPatterns.KMS_KEY_OR_ALIAS_ARN_ALLOWED);
   }
 
   /**
-   * Requires a present string to be a KMS key ARN, not an alias ARN ({@link AwsPatterns#KMS_KEY_ONLY_ARN}): CloudWatch
-   * Logs refuses an alias for a log group's key, at apply time. Tokens and missing values are not checked.
+   * Requires a present string to be a KMS key ARN, not an alias ARN ({@link AwsPatterns#KMS_KEY_ONLY_ARN}, which says
+   * where an alias does not work and why). Tokens and missing values are not checked.
    *
    * @param field the field path
    * @param value the value received

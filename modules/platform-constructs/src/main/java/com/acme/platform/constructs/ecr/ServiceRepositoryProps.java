@@ -54,7 +54,7 @@ public final class ServiceRepositoryProps {
     }
     checks.between("keepLastImages", keepLastImages, 1, 10_000);
     checks.between("untaggedExpiryDays", untaggedExpiryDays, 1, 3650);
-    checks.kmsKeyOrAliasArn("kmsKeyArn", kmsKeyArn);
+    checks.kmsKeyArn("kmsKeyArn", kmsKeyArn);
     for (int i = 0; i < pullAccountIds.size(); i++) {
       checks.matches("pullAccountIds[" + i + "]", pullAccountIds.get(i), ACCOUNT_ID, "a 12-digit AWS account id");
     }
@@ -106,7 +106,9 @@ public final class ServiceRepositoryProps {
   }
 
   /**
-   * {@return a KMS key to encrypt images with} Default: AES256 encryption with an AWS-owned key.
+   * {@return the ARN of a KMS key to encrypt images with} A key ARN, not an alias ARN: ECR reports the key's own ARN
+   * back, so with an alias every plan would replace the repository and delete its images. Default: AES256 encryption
+   * with an AWS-owned key.
    */
   public String kmsKeyArn() {
     return kmsKeyArn;

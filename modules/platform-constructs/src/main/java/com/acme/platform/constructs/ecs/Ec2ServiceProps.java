@@ -362,7 +362,8 @@ public final class Ec2ServiceProps {
   }
 
   /**
-   * The KMS key that encrypts the service's log group (checkov CKV_AWS_158). CloudWatch Logs of the region must be
+   * The KMS key that encrypts the service's log group (checkov CKV_AWS_158): a key ARN, since CloudWatch Logs refuses
+   * an alias ARN. CloudWatch Logs of the region must be
    * allowed to use it, as {@link com.acme.platform.constructs.kms.EnvironmentKey}'s key policy does. Default: the
    * stack's {@link com.acme.platform.constructs.kms.EnvironmentKey} when it has one, otherwise none (CloudWatch
    * Logs then encrypts with a key it owns, which a customer cannot audit or revoke).

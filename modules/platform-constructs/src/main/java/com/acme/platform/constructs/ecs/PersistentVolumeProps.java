@@ -45,7 +45,7 @@ public final class PersistentVolumeProps {
       checks.matches("subnetId", subnetId, SUBNET_ID, "a subnet id such as \"subnet-0123456789abcdef0\"");
     }
     checks.between("sizeGiB", sizeGiB, 1, MAX_SIZE_GIB);
-    checks.kmsKeyOrAliasArn("kmsKeyArn", kmsKeyArn);
+    checks.kmsKeyArn("kmsKeyArn", kmsKeyArn);
     checks.throwIfAny();
   }
 
@@ -94,8 +94,9 @@ public final class PersistentVolumeProps {
   }
 
   /**
-   * The KMS key that encrypts the volume. Default: not set, EBS encrypts with the AWS managed key
-   * {@code aws/ebs}; the volume is always encrypted.
+   * The KMS key that encrypts the volume: a key ARN, not an alias ARN (EBS reports the key's own ARN back, so with
+   * an alias every plan would replace the volume and lose its data). Default: not set, EBS encrypts with the AWS
+   * managed key {@code aws/ebs}; the volume is always encrypted.
    *
    * @return the key ARN, or {@code null}
    */

@@ -225,7 +225,8 @@ public final class PlatformVpcProps {
   }
 
   /**
-   * {@return the KMS key that encrypts the flow log group} Default: {@link VpcFlowLogProps#kmsKeyArn()}'s, the
+   * {@return the ARN of the KMS key that encrypts the flow log group (a key ARN: CloudWatch Logs refuses an alias)}
+   * Default: {@link VpcFlowLogProps#kmsKeyArn()}'s, the
    * stack's {@link com.acme.platform.constructs.kms.EnvironmentKey}.
    */
   public String flowLogKmsKeyArn() {

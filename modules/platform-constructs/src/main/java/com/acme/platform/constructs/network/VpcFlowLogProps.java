@@ -70,7 +70,8 @@ public final class VpcFlowLogProps {
   }
 
   /**
-   * {@return the KMS key that encrypts the log group (checkov CKV_AWS_158)} Default: the stack's
+   * {@return the ARN of the KMS key that encrypts the log group (checkov CKV_AWS_158)} A key ARN: CloudWatch Logs
+   * refuses an alias ARN. Default: the stack's
    * {@link com.acme.platform.constructs.kms.EnvironmentKey} when it has one, otherwise none (CloudWatch Logs then
    * encrypts with a key it owns).
    */

@@ -96,7 +96,7 @@ public final class BucketBaseline {
    *
    * @param scope the bucket's construct
    * @param bucket the bucket name or id
-   * @param kmsKeyArn a KMS key ARN, or {@code null} for SSE-S3
+   * @param kmsKeyArn a KMS key or alias ARN, or {@code null} for SSE-S3
    * @return the {@code aws_s3_bucket_server_side_encryption_configuration} resource
    */
   public static S3BucketServerSideEncryptionConfigurationA encryption(Construct scope, String bucket,

@@ -120,7 +120,7 @@ public final class RemoteStateProps {
   }
 
   /**
-   * {@return a KMS key ARN to encrypt state objects with} Default: the bucket's default encryption.
+   * {@return a KMS key or alias ARN to encrypt state objects with} Default: the bucket's default encryption.
    */
   public String kmsKeyId() {
     return kmsKeyId;

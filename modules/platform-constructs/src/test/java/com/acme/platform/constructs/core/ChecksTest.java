@@ -45,10 +45,11 @@ class ChecksTest {
     String key = "arn:aws:kms:eu-west-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab";
     String alias = "arn:aws:kms:eu-west-1:111111111111:alias/platform";
     String govKey = "arn:aws-us-gov:kms:us-gov-west-1:111111111111:key/k1";
+    String chinaAlias = "arn:aws-cn:kms:cn-north-1:111111111111:alias/platform";
     String token = "${TfToken[TOKEN.7]}";
 
     Checks checks = Checks.of("Props");
-    for (String ok : new String[] {key, alias, govKey, token, null}) {
+    for (String ok : new String[] {key, alias, govKey, chinaAlias, token, null}) {
       checks.kmsKeyOrAliasArn("bucketKey", ok);
     }
     for (String ok : new String[] {key, govKey, token, null}) {
@@ -59,8 +60,8 @@ class ChecksTest {
     checks.kmsKeyArn("logKey", alias).kmsKeyOrAliasArn("bucketKey", "alias/platform")
         .kmsKeyOrAliasArn("bucketKey", "arn:aws:kms:eu-west-1:111:key/k1");
     assertThat(checks.problems()).extracting(Object::toString).containsExactly(
-        "logKey must be a KMS key ARN (arn:<partition>:kms:<region>:<account>:key/<id>; CloudWatch Logs takes no"
-            + " alias), got \"" + alias + "\"",
+        "logKey must be a KMS key ARN (arn:<partition>:kms:<region>:<account>:key/<id>); an alias ARN does not work"
+            + " here, got \"" + alias + "\"",
         "bucketKey must be a KMS key or alias ARN (arn:<partition>:kms:<region>:<account>:key/<id> or"
             + " :alias/<name>), got \"alias/platform\"",
         "bucketKey must be a KMS key or alias ARN (arn:<partition>:kms:<region>:<account>:key/<id> or"

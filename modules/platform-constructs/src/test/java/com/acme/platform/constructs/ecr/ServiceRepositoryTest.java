@@ -99,14 +99,15 @@ class ServiceRepositoryTest {
   @Test
   void fails_everyProblemReportedTogether() {
     assertThatThrownBy(() -> ServiceRepositoryProps.builder().repositoryName("a").keepLastImages(0)
-        .untaggedExpiryDays(0).kmsKeyArn("my-key").pullAccountIds(List.of("123")).build())
+        .untaggedExpiryDays(0).kmsKeyArn("arn:aws:kms:eu-west-1:111111111111:alias/ecr")
+        .pullAccountIds(List.of("123")).build())
         .isInstanceOfSatisfying(InvalidPropsException.class, e -> assertThat(e.getProblems()).extracting(p -> p.toString())
             .containsExactly(
                 "repositoryName must be 2 to 256 characters long, got 1 (\"a\")",
                 "keepLastImages must be between 1 and 10000, got 0",
                 "untaggedExpiryDays must be between 1 and 3650, got 0",
-                "kmsKeyArn must be a KMS key or alias ARN (arn:<partition>:kms:<region>:<account>:key/<id> or"
-                    + " :alias/<name>), got \"my-key\"",
+                "kmsKeyArn must be a KMS key ARN (arn:<partition>:kms:<region>:<account>:key/<id>); an alias ARN"
+                    + " does not work here, got \"arn:aws:kms:eu-west-1:111111111111:alias/ecr\"",
                 "pullAccountIds[0] must be a 12-digit AWS account id, got \"123\""));
   }
 

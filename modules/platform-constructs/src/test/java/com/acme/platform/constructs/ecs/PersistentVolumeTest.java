@@ -191,8 +191,8 @@ class PersistentVolumeTest {
             + " \"eu-west-1\"\n"
             + "PersistentVolumeProps.subnetId must be a subnet id such as \"subnet-0123456789abcdef0\", got \"sn-1\"\n"
             + "PersistentVolumeProps.sizeGiB must be between 1 and 16384, got 0\n"
-            + "PersistentVolumeProps.kmsKeyArn must be a KMS key or alias ARN (arn:<partition>:kms:<region>:<account>:"
-            + "key/<id> or :alias/<name>), got \"alias/db\"");
+            + "PersistentVolumeProps.kmsKeyArn must be a KMS key ARN (arn:<partition>:kms:<region>:<account>:key/<id>);"
+            + " an alias ARN does not work here, got \"alias/db\"");
     assertThatThrownBy(() -> PersistentVolumeProps.builder().build())
         .isInstanceOf(InvalidPropsException.class)
         .hasMessage("PersistentVolumeProps.volumeName is required\nPersistentVolumeProps.availabilityZone is"

@@ -122,7 +122,7 @@ class SecureContainersTest {
         .logKmsKeyArn("arn:aws:kms:eu-west-1:111111111111:alias/logs").build())
         .isInstanceOf(InvalidPropsException.class)
         .hasMessage("Ec2ServiceProps.logKmsKeyArn must be a KMS key ARN (arn:<partition>:kms:<region>:<account>:key/"
-            + "<id>; CloudWatch Logs takes no alias), got \"arn:aws:kms:eu-west-1:111111111111:alias/logs\"\n"
+            + "<id>); an alias ARN does not work here, got \"arn:aws:kms:eu-west-1:111111111111:alias/logs\"\n"
             + "Ec2ServiceProps.scratchVolumes[1] duplicates scratchVolumes[0], got \"tmp\"\n"
             + "Ec2ServiceProps.scratchVolumes[2] must be 1-255 letters, digits, '-' or '_', got \"no space\"");
   }

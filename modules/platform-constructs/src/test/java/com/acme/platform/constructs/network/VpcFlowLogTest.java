@@ -104,7 +104,7 @@ class VpcFlowLogTest {
         .hasMessage("PlatformVpcProps.flowLogRetentionDays must be one of [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180,"
             + " 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653], got 366\n"
             + "PlatformVpcProps.flowLogKmsKeyArn must be a KMS key ARN (arn:<partition>:kms:<region>:<account>:key/"
-            + "<id>; CloudWatch Logs takes no alias), got \"my-key\"");
+            + "<id>); an alias ARN does not work here, got \"my-key\"");
     assertThatThrownBy(() -> PlatformVpcProps.builder().name("qa").cidrBlock("10.0.0.0/16").availabilityZones(ZONES)
         .flowLogs(false).flowLogRetentionDays(30).build())
         .hasMessage("PlatformVpcProps.flowLogs is false, so flowLogRetentionDays and flowLogKmsKeyArn have nothing"
