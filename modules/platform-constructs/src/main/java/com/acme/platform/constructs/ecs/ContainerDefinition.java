@@ -460,9 +460,10 @@ public final class ContainerDefinition {
     if (healthCheck != null) {
       Map<String, Object> h = new LinkedHashMap<>();
       h.put("command", healthCheck.command());
-      putIfSet(h, "interval", healthCheck.intervalSeconds());
-      putIfSet(h, "timeout", healthCheck.timeoutSeconds());
-      putIfSet(h, "retries", healthCheck.retries());
+      // ECS's defaults written out: see HealthCheck on why they may not be left to ECS.
+      h.put("interval", healthCheck.intervalSeconds() != null ? healthCheck.intervalSeconds() : 30);
+      h.put("timeout", healthCheck.timeoutSeconds() != null ? healthCheck.timeoutSeconds() : 5);
+      h.put("retries", healthCheck.retries() != null ? healthCheck.retries() : 3);
       putIfSet(h, "startPeriod", healthCheck.startPeriodSeconds());
       json.put("healthCheck", h);
     }

@@ -184,12 +184,7 @@ public final class Ec2Service extends Construct {
         .executionRoleArn(executionRole.getArn())
         .taskRoleArn(taskRole.getArn());
     if (!props.scratchVolumes().isEmpty()) {
-      // Task-scoped Docker volumes: created empty when the task starts, removed when it stops.
-      task.volume(props.scratchVolumes().stream().map(name -> EcsTaskDefinitionVolume.builder()
-          .name(name)
-          .dockerVolumeConfiguration(EcsTaskDefinitionVolumeDockerVolumeConfiguration.builder()
-              .scope("task").driver("local").build())
-          .build()).toList());
+      task.volume(taskVolumes());
     }
     if (props.cpu() != null) {
       task.cpu(String.valueOf(props.cpu()));
@@ -409,6 +404,9 @@ public final class Ec2Service extends Construct {
         + Checks.quote(volume.volumeName()) + " of cluster " + Checks.quote(volume.clusterName()));
     checks.check(!persistentVolumes.contains(volume), field + ".volume", "mounts "
         + Checks.quote(volume.volumeName()) + " already; mount each volume once");
+    checks.check(!props.scratchVolumes().contains(volume.volumeName()), field + ".volume", "is named "
+        + Checks.quote(volume.volumeName()) + " like one of scratchVolumes " + props.scratchVolumes()
+        + "; a task's volumes need distinct names");
     String oneTask = " for a service with a persistent volume (the volume attaches to one instance, and two tasks"
         + " must never write it at once), got ";
     if (props.desiredCount() > 1) {
@@ -430,12 +428,30 @@ public final class Ec2Service extends Construct {
     updated.set(updated.indexOf(container), container.toBuilder().mountPoints(mounts).build());
     containers = List.copyOf(updated);
     taskDefinition.setContainerDefinitions(ContainerDefinitions.toJson(containers));
-    taskDefinition.putVolume(persistentVolumes.stream().map(v -> EcsTaskDefinitionVolume.builder()
-        .name(v.volumeName()).hostPath(v.hostPath()).build()).toList());
+    taskDefinition.putVolume(taskVolumes());
     service.putPlacementConstraints(persistentVolumes.stream().map(v -> EcsServicePlacementConstraints.builder()
         .type("memberOf").expression(v.placementExpression()).build()).toList());
     service.setDeploymentMinimumHealthyPercent(0);
     service.setDeploymentMaximumPercent(100);
+  }
+
+  /**
+   * The task's volumes: the scratch volumes, then the mounted persistent volumes. One list, because setting the
+   * task definition's volumes replaces all of them.
+   */
+  private List<EcsTaskDefinitionVolume> taskVolumes() {
+    List<EcsTaskDefinitionVolume> volumes = new ArrayList<>();
+    for (String name : props.scratchVolumes()) {
+      // Task-scoped Docker volumes: created empty when the task starts, removed when it stops.
+      volumes.add(EcsTaskDefinitionVolume.builder().name(name)
+          .dockerVolumeConfiguration(EcsTaskDefinitionVolumeDockerVolumeConfiguration.builder()
+              .scope("task").driver("local").build())
+          .build());
+    }
+    for (PersistentVolumeRef v : persistentVolumes) {
+      volumes.add(EcsTaskDefinitionVolume.builder().name(v.volumeName()).hostPath(v.hostPath()).build());
+    }
+    return volumes;
   }
 
   /** What every target-tracking policy names of the scalable target (tokens until apply). */

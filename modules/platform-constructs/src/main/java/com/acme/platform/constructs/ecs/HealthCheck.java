@@ -6,11 +6,14 @@ import java.util.List;
  * A container health check that Docker runs inside the container.
  *
  * <p>See <a href="https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html">HealthCheck</a>.
+ * ECS reports its default interval, timeout and retries back in the task definition; AWS provider versions before
+ * 5.63 then see a change on every plan and replace the task definition (a new revision and a rolling deployment each
+ * apply), so the task definition JSON always spells them out.
  *
  * @param command the command, starting with {@code CMD} or {@code CMD-SHELL}. Required.
- * @param intervalSeconds seconds between checks, 5-300. Default: not written (ECS uses 30).
- * @param timeoutSeconds seconds before a check counts as failed, 2-60. Default: not written (ECS uses 5).
- * @param retries failures before the container is unhealthy, 1-10. Default: not written (ECS uses 3).
+ * @param intervalSeconds seconds between checks, 5-300. Default: ECS's 30, written out (below).
+ * @param timeoutSeconds seconds before a check counts as failed, 2-60. Default: ECS's 5, written out.
+ * @param retries failures before the container is unhealthy, 1-10. Default: ECS's 3, written out.
  * @param startPeriodSeconds grace seconds after start, 0-300. Default: not written (ECS uses none).
  */
 public record HealthCheck(List<String> command, Integer intervalSeconds, Integer timeoutSeconds, Integer retries,

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.acme.platform.constructs.core.InvalidPropsException;
 import com.acme.platform.constructs.core.Problem;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -67,6 +69,15 @@ class ContainerDefinitionsTest {
         + "\"stopTimeout\":60,"
         + "\"ulimits\":[{\"hardLimit\":4096,\"name\":\"nofile\",\"softLimit\":1024}],"
         + "\"user\":\"1000\",\"workingDirectory\":\"/srv\"}]");
+  }
+
+  @Test
+  void healthCheck_withoutTiming_spellsOutEcsDefaults() throws Exception {
+    // ECS reports 30/5/3 back; left out, provider versions before 5.63 would replace the task definition every plan.
+    JsonNode check = new ObjectMapper().readTree(ContainerDefinitions.toJson(List.of(
+        web().healthCheck(HealthCheck.shell("curl -f localhost")).build()))).get(0).get("healthCheck");
+    assertThat(check.toString()).isEqualTo(
+        "{\"command\":[\"CMD-SHELL\",\"curl -f localhost\"],\"interval\":30,\"retries\":3,\"timeout\":5}");
   }
 
   @Test

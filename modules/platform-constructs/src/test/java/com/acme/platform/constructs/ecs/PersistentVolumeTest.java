@@ -181,6 +181,35 @@ class PersistentVolumeTest {
   }
 
   @Test
+  void service_scratchAndPersistentVolumes_taskKeepsBoth() throws IOException {
+    Synth synth = Synth.stack(stack -> {
+      Ec2Cluster cluster = new Ec2Cluster(stack, "Cluster", Ec2ClusterProps.of("data", "eu-west-1", VPC));
+      PersistentVolume volume = cluster.addPersistentVolume("Data", data().build());
+      ContainerDefinition withTmp = DB.toBuilder().mountPoints(List.of(new MountPoint("tmp", "/tmp", null))).build();
+      new Ec2Service(stack, "Db", db(cluster.ref()).containers(List.of(withTmp)).scratchVolumes(List.of("tmp")).build())
+          .mountPersistentVolume(volume.ref(), "db", "/var/lib/postgresql/data");
+    });
+    JsonNode task = synth.only("aws_ecs_task_definition");
+    assertThat(task.get("volume").toString()).isEqualTo("[{\"docker_volume_configuration\":{\"driver\":\"local\","
+        + "\"scope\":\"task\"},\"name\":\"tmp\"},{\"host_path\":\"/mnt/persistent/data\",\"name\":\"data\"}]");
+    JsonNode mounts = MAPPER.readTree(task.get("container_definitions").asText()).get(0).get("mountPoints");
+    // The container mounts both; before, mounting the persistent volume dropped "tmp" from the task's volumes.
+    assertThat(mounts.findValuesAsText("sourceVolume")).containsExactly("tmp", "data");
+  }
+
+  @Test
+  void fails_persistentVolumeNamedLikeAScratchVolume() {
+    assertThatThrownBy(() -> Synth.stack(stack -> {
+      Ec2Cluster cluster = new Ec2Cluster(stack, "Cluster", Ec2ClusterProps.of("data", "eu-west-1", VPC));
+      PersistentVolume volume = cluster.addPersistentVolume("Data", data().build());
+      new Ec2Service(stack, "Db", db(cluster.ref()).scratchVolumes(List.of("data")).build())
+          .mountPersistentVolume(volume.ref(), "db", "/data");
+    })).isInstanceOf(InvalidPropsException.class)
+        .hasMessage("Ec2Service 'test/Db'.mountPersistentVolume.volume is named \"data\" like one of scratchVolumes"
+            + " [data]; a task's volumes need distinct names");
+  }
+
+  @Test
   void fails_propsEveryProblemAtOnce() {
     assertThatThrownBy(() -> PersistentVolumeProps.builder().volumeName("Data_1").availabilityZone("eu-west-1")
         .subnetId("sn-1").sizeGiB(0).kmsKeyArn("alias/db").build())
