@@ -28,8 +28,8 @@ import java.util.List;
  * lines are printed), 2 for a usage error, 3 when terraform or the provider mirror cannot be found.
  */
 public final class Check {
-  /** Exit status when the check cannot run at all (terraform or the mirror is missing). */
-  public static final int CANNOT_RUN = 3;
+  /** Exit status when the check cannot run at all (terraform or the mirror is missing): a missing tool. */
+  public static final int CANNOT_RUN = Exits.TOOL_FAILED;
 
   private Check() {}
 

@@ -15,7 +15,10 @@ import java.util.concurrent.Callable;
 public final class Exits {
   /** The status for an unexpected internal error (EX_SOFTWARE in sysexits.h). */
   public static final int INTERNAL_ERROR = 70;
-  /** The status for a tool the platform runs that is missing or stops (README, "Exit statuses"). */
+  /**
+   * The status for a tool the platform runs that is missing or stops (README, "Exit statuses"), here and in the
+   * commands' own checks (such as {@code Check}'s missing terraform).
+   */
   public static final int TOOL_FAILED = 3;
 
   /** What jsii's Java runtime says when its Node.js process did not start or died (jsii-runtime 1.x). */
@@ -84,5 +87,4 @@ public final class Exits {
     }
     return false;
   }
-
 }
