@@ -31,14 +31,23 @@ function copyTree(from, to) {
   fs.cpSync(from, to, { recursive: true });
 }
 
+/**
+ * Every edit of a third-party file replaces a text that must occur exactly once, so that a new version of the file
+ * is never edited in the wrong place. Returns how often `from` occurs, and the edited source when that is once.
+ */
+function replaceOnce(source, from, to) {
+  const count = source.split(from).length - 1;
+  return { count, result: count === 1 ? source.replace(from, () => to) : null };
+}
+
 /** The kernel reads and writes its protocol on fd 3, which only jsii's wrapper process provides. */
 function patchProgram(source) {
   const channel = 'readFD:3,writeFD:3';
-  const count = source.split(channel).length - 1;
-  if (count !== 1) {
+  const { count, result } = replaceOnce(source, channel, 'readFD:0,writeFD:1');
+  if (result === null) {
     fail(`expected "${channel}" once in jsii's program.js, found it ${count} times: a jsii-runtime version this step does not know`);
   }
-  return source.replace(channel, 'readFD:0,writeFD:1');
+  return result;
 }
 
 /**
@@ -69,10 +78,10 @@ const KERNEL_EDITS = [
 function applyKernelEdits(source) {
   let result = source;
   for (const edit of KERNEL_EDITS) {
-    const count = result.split(edit.from).length - 1;
-    applied.kernel[edit.name] = count === 1;
-    if (count === 1) {
-      result = result.replace(edit.from, () => edit.to);
+    const { count, result: edited } = replaceOnce(result, edit.from, edit.to);
+    applied.kernel[edit.name] = edited !== null;
+    if (edited !== null) {
+      result = edited;
       console.log(`fast runtime: kernel edit applied: ${edit.name}`);
     } else {
       console.log(`fast runtime: kernel edit skipped (its text occurs ${count} times in this program.js): ${edit.name}`);
@@ -127,10 +136,9 @@ function lazyIndex(source) {
  */
 function quietStackTraces(source) {
   const start = 'function captureStackTrace(below) {\n';
-  if (source.split(start).length !== 2) return null;
-  return source.replace(start, () => `${start}    if (process.env.PLATFORM_JS_STACK_TRACES !== "1") {\n`
+  return replaceOnce(source, start, `${start}    if (process.env.PLATFORM_JS_STACK_TRACES !== "1") {\n`
     + '        return ["(JavaScript stack not recorded on the fast path; set PLATFORM_JS_STACK_TRACES=1 to record it)"];\n'
-    + '    }\n');
+    + '    }\n').result;
 }
 
 function buildIndex(packageDir, features) {
